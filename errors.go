@@ -70,6 +70,16 @@ func (e *ValidationError) Merge(prefix string, err error) {
 	}
 }
 
+// Has reports whether a problem has been recorded for path.
+func (e *ValidationError) Has(path string) bool {
+	for _, f := range e.Fields {
+		if f.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
 // Empty reports whether no problem has been recorded.
 func (e *ValidationError) Empty() bool { return e == nil || len(e.Fields) == 0 }
 

@@ -3,6 +3,7 @@ module github.com/homewardkit/homeward
 go 1.26.0
 
 require (
+	github.com/google/go-cmp v0.7.0
 	github.com/shopspring/decimal v1.6.0
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/text v0.43.0
