@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/homewardkit/homeward/transition"
+)
+
+// result is what one run of the tool produced.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// runTool runs the tool with args and stdin as standard input.
+func runTool(t testing.TB, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	if strings.Contains(errb.String(), "internal error") {
+		t.Fatalf("homeward %s: %s", strings.Join(args, " "), errb.String())
+	}
+	return result{code: code, stdout: out.String(), stderr: errb.String()}
+}
+
+// writeFile writes content to name in a new temporary folder and returns
+// its path.
+func writeFile(t testing.TB, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// itemIDs returns the item ids of c in checklist order.
+func itemIDs(c *transition.Checklist) []string {
+	var ids []string
+	for _, a := range c.Areas {
+		for _, it := range a.Items {
+			ids = append(ids, it.ID)
+		}
+	}
+	return ids
+}
+
+var statuses = []transition.Status{
+	transition.StatusMet, transition.StatusInProgress, transition.StatusNotStarted, transition.StatusNotApplicable,
+}
+
+// genAssessment writes assessment n of a deterministic pseudo-random series
+// for the standard checklist as one line of JSON: most items answered, some
+// left out, with evidence now and then.
+func genAssessment(b *bytes.Buffer, rng *rand.Rand, ids []string, n int) {
+	fmt.Fprintf(b, `{"id":"a%06d","org":"org-%03d","checklist":"transition-readiness","checklist_version":"1","date":"2027-%02d-%02d","assessor":"staff","answers":{`,
+		n, n%500, 1+n%12, 1+n%28)
+	first := true
+	for _, id := range ids {
+		k := rng.IntN(10)
+		if k == 0 {
+			continue // unanswered
+		}
+		if !first {
+			b.WriteByte(',')
+		}
+		first = false
+		st := statuses[min(k-1, 8)%3]
+		if k == 9 {
+			st = statuses[3]
+		}
+		fmt.Fprintf(b, `%q:{"status":%q`, id, st)
+		if k == 1 {
+			b.WriteString(`,"evidence":"minutes of the meeting"`)
+		}
+		b.WriteByte('}')
+	}
+	b.WriteString("}}\n")
+}
+
+// genBatch returns n assessments as JSON Lines.
+func genBatch(n int) []byte {
+	rng := rand.New(rand.NewPCG(1, 2))
+	ids := itemIDs(transition.Standard())
+	var b bytes.Buffer
+	for i := range n {
+		genAssessment(&b, rng, ids, i)
+	}
+	return b.Bytes()
+}
+
+// decodeLines decodes JSON Lines into maps.
+func decodeLines(t *testing.T, s string) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	for _, line := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(line), &m); err != nil {
+			t.Fatalf("line %q: %v", line, err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
