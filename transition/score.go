@@ -66,11 +66,10 @@ const weightPlaces = 6
 var (
 	maxWeight   = decimal.NewFromInt(1000)
 	weightScale = decimal.New(1, weightPlaces)
-	hundred     = decimal.NewFromInt(100)
 )
 
-// divisionPlaces is the precision of the divisions behind unrounded scores.
-const divisionPlaces = 24
+// exactPlaces is the number of decimal places of the Exact methods.
+const exactPlaces = 24
 
 // Scorer evaluates assessments against one checklist, applying the scoring
 // rule exactly:
@@ -88,25 +87,39 @@ const divisionPlaces = 24
 //     at most partly_ready; the overall level is the lowest of the overall
 //     score's level and every scored area's level.
 //
-// Sums of weights are exact (weights have at most six decimal places);
-// divisions are carried to 24 decimal places before rounding. A Scorer is
-// safe for concurrent use.
+// The arithmetic is exact: weights are decimals with at most six decimal
+// places (and at most 1000), and scores are kept as exact fractions until
+// they are rounded, so a reported score is the exact score rounded, never a
+// rounded intermediate. A Scorer is safe for concurrent use.
 type Scorer struct {
 	c          *Checklist
 	thresholds Thresholds
-	areas      []scorerArea
-	nItems     int
+	// partlyTenths and readyTenths are the thresholds in tenths, rounded
+	// up: a reported score of q tenths is below a threshold T exactly when
+	// q < ceil(10 × T).
+	partlyTenths, readyTenths int64
+	areas                     []scorerArea
+	nItems                    int
+	// byOrder lists the items in checklist order, with their area's id.
+	byOrder []orderedItem
+}
+
+type orderedItem struct {
+	*scorerItem
+	area string
 }
 
 type scorerArea struct {
-	id     string
-	weight decimal.Decimal
-	items  []scorerItem
+	id      string
+	weight  decimal.Decimal
+	wScaled int64 // weight × 10^6
+	items   []scorerItem
 }
 
 type scorerItem struct {
 	id       string
-	weight   int64 // weight × 10^6
+	weight   decimal.Decimal
+	wScaled  int64 // weight × 10^6
 	critical bool
 	order    int // position in the checklist
 }
@@ -119,26 +132,72 @@ func NewScorer(c *Checklist) (*Scorer, error) {
 	}
 	var v homeward.ValidationError
 	c.validate(&v)
-	s := &Scorer{c: c.Clone(), thresholds: c.Thresholds.Effective()}
+	th := c.Thresholds.Effective()
+	ten := decimal.NewFromInt(10)
+	s := &Scorer{
+		c: c.Clone(), thresholds: th,
+		partlyTenths: th.PartlyReady.Mul(ten).Ceil().IntPart(),
+		readyTenths:  th.Ready.Mul(ten).Ceil().IntPart(),
+	}
 	order := 0
 	for ai, a := range s.c.Areas {
-		sa := scorerArea{id: a.ID, weight: a.EffectiveWeight()}
-		checkScale(&v, fmt.Sprintf("areas[%d].weight", ai), sa.weight)
+		w := a.EffectiveWeight()
+		checkScale(&v, fmt.Sprintf("areas[%d].weight", ai), w)
+		sa := scorerArea{id: a.ID, weight: w, wScaled: w.Mul(weightScale).IntPart()}
 		for ii, it := range a.Items {
 			w := it.EffectiveWeight()
 			checkScale(&v, fmt.Sprintf("areas[%d].items[%d].weight", ai, ii), w)
 			sa.items = append(sa.items, scorerItem{
-				id: it.ID, weight: w.Mul(weightScale).IntPart(), critical: it.Critical, order: order,
+				id: it.ID, weight: w, wScaled: w.Mul(weightScale).IntPart(), critical: it.Critical, order: order,
 			})
 			order++
 		}
 		s.areas = append(s.areas, sa)
 	}
 	s.nItems = order
+	for ai := range s.areas {
+		for ii := range s.areas[ai].items {
+			s.byOrder = append(s.byOrder, orderedItem{&s.areas[ai].items[ii], s.areas[ai].id})
+		}
+	}
+	if s.nItems > maxItems {
+		v.Add("areas", "a checklist has at most %d items (have %d)", maxItems, s.nItems)
+	}
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
 	return s, nil
+}
+
+// maxItems bounds a checklist's size so that sums of scaled weights fit in
+// int64 with room to spare, and so that an item's position fits in a gap's
+// sort key.
+const maxItems = 100_000
+
+// A gap's sort key packs, from the most significant bit: not critical (1
+// bit), maximum weight minus weight (30 bits: scaled weights are at most
+// 10^9), credit (1 bit: 0 for unanswered and not_started, 1 for
+// in_progress) and the position in the checklist (17 bits). Ascending keys
+// are the documented gap order.
+func gapKey(it *scorerItem, credit2 int) uint64 {
+	var k uint64
+	if !it.critical {
+		k = 1 << 48
+	}
+	k |= uint64(1e9-it.wScaled) << 18
+	k |= uint64(credit2) << 17
+	return k | uint64(it.order)
+}
+
+// level returns the level of a reported score of q tenths.
+func (s *Scorer) level(q int64) Level {
+	switch {
+	case q < s.partlyTenths:
+		return LevelNotReady
+	case q < s.readyTenths:
+		return LevelPartlyReady
+	}
+	return LevelReady
 }
 
 func checkScale(v *homeward.ValidationError, path string, w decimal.Decimal) {
@@ -162,8 +221,6 @@ type Result struct {
 	Scored bool
 	// Score is the reported overall score, rounded to one decimal.
 	Score decimal.Decimal
-	// Exact is the unrounded overall score.
-	Exact decimal.Decimal
 	Level Level
 	// Complete is true when no item is unanswered.
 	Complete bool
@@ -171,7 +228,17 @@ type Result struct {
 	// Gaps lists every applicable item that is not met, most important
 	// first: critical items, then by weight descending, then by credit
 	// ascending, then in checklist order.
-	Gaps []Gap
+	Gaps  []Gap
+	exact ratio
+}
+
+// Exact returns the unrounded overall score to 24 decimal places (zero when
+// the result is unscored).
+func (r *Result) Exact() decimal.Decimal {
+	if !r.Scored {
+		return decimal.Decimal{}
+	}
+	return r.exact.decimal(exactPlaces)
 }
 
 // AreaResult is the evaluation of one area.
@@ -181,13 +248,22 @@ type AreaResult struct {
 	// Scored is false when all the area's items are not_applicable.
 	Scored bool
 	Score  decimal.Decimal // rounded to one decimal
-	Exact  decimal.Decimal // unrounded
 	Level  Level
 	// Capped is true when a critical item that is not met holds the level
 	// at partly_ready or below.
 	Capped bool
 	// Counts of the area's items by answer.
 	Met, InProgress, NotStarted, NotApplicable, Unanswered int
+	exact                                                  ratio
+}
+
+// Exact returns the unrounded area score to 24 decimal places (zero when
+// the area is unscored).
+func (a AreaResult) Exact() decimal.Decimal {
+	if !a.Scored {
+		return decimal.Decimal{}
+	}
+	return a.exact.decimal(exactPlaces)
 }
 
 // Gap is an applicable item that is not met.
@@ -197,9 +273,6 @@ type Gap struct {
 	Status   Status // in_progress, not_started or unanswered
 	Critical bool
 	Weight   decimal.Decimal
-	order    int
-	credit2  int
-	w        int64
 }
 
 // Evaluate scores a against the scorer's checklist. a must name the
@@ -212,12 +285,15 @@ func (s *Scorer) Evaluate(a *Assessment) (*Result, error) {
 	if a.Checklist != s.c.ID || a.ChecklistVersion != s.c.Version || a.Date.IsZero() {
 		return nil, rejection(a, s.c)
 	}
+	var keyBuf [64]uint64
+	gapKeys := keyBuf[:0]
 	r := &Result{
 		Assessment: a.ID, Org: a.Org, Date: a.Date, Checklist: a.Checklist, ChecklistVersion: a.ChecklistVersion,
 		Complete: true, Areas: make([]AreaResult, len(s.areas)), Level: LevelReady,
 	}
 	matched := 0
-	var sum, sumWeights decimal.Decimal
+	var sum ratio        // Σ area weight × area score, area weights scaled by 10^6
+	var sumWeights int64 // Σ area weight, scaled by 10^6
 	for ai := range s.areas {
 		sa := &s.areas[ai]
 		ar := &r.Areas[ai]
@@ -251,62 +327,53 @@ func (s *Scorer) Evaluate(a *Assessment) (*Result, error) {
 			default:
 				return nil, rejection(a, s.c)
 			}
-			num2 += it.weight * int64(credit2)
-			den += it.weight
+			num2 += it.wScaled * int64(credit2)
+			den += it.wScaled
 			if credit2 < 2 {
 				capped = capped || it.critical
-				r.Gaps = append(r.Gaps, Gap{
-					Item: it.id, Area: sa.id, Status: st, Critical: it.critical,
-					Weight: decimal.New(it.weight, -weightPlaces), order: it.order, credit2: credit2, w: it.weight,
-				})
+				gapKeys = append(gapKeys, gapKey(&it, credit2))
 			}
 		}
 		if den == 0 {
 			continue
 		}
+		// area score = 100 × (num2 / 2) / den
 		ar.Scored = true
-		ar.Exact = decimal.NewFromInt(num2*50).DivRound(decimal.NewFromInt(den), divisionPlaces)
-		ar.Score = ar.Exact.Round(1)
-		ar.Level = s.thresholds.Level(ar.Score)
+		ar.exact = newRatio(50*num2, den)
+		q := ar.exact.tenths()
+		ar.Score = decimal.New(q, -1)
+		ar.Level = s.level(q)
 		if capped && ar.Level == LevelReady {
 			ar.Level = LevelPartlyReady
 			ar.Capped = true
 		}
 		r.Level = minLevel(r.Level, ar.Level)
-		sum = sum.Add(sa.weight.Mul(ar.Exact))
-		sumWeights = sumWeights.Add(sa.weight)
+		if sumWeights == 0 {
+			sum = ar.exact.mulInt(sa.wScaled)
+		} else {
+			sum = sum.add(ar.exact.mulInt(sa.wScaled))
+		}
+		sumWeights += sa.wScaled
 	}
 	if matched != len(a.Answers) {
 		return nil, rejection(a, s.c)
 	}
-	if sumWeights.IsZero() {
+	if sumWeights == 0 {
 		r.Level = LevelNotReady
 	} else {
 		r.Scored = true
-		r.Exact = sum.DivRound(sumWeights, divisionPlaces)
-		r.Score = r.Exact.Round(1)
-		r.Level = minLevel(r.Level, s.thresholds.Level(r.Score))
+		r.exact = sum.divInt(sumWeights)
+		q := r.exact.tenths()
+		r.Score = decimal.New(q, -1)
+		r.Level = minLevel(r.Level, s.level(q))
 	}
-	slices.SortFunc(r.Gaps, compareGaps)
+	slices.Sort(gapKeys)
+	r.Gaps = make([]Gap, len(gapKeys))
+	for i, k := range gapKeys {
+		it := s.byOrder[k&(1<<17-1)]
+		r.Gaps[i] = Gap{Item: it.id, Area: it.area, Status: statusOf(a, it.id), Critical: it.critical, Weight: it.weight}
+	}
 	return r, nil
-}
-
-func compareGaps(a, b Gap) int {
-	switch {
-	case a.Critical != b.Critical:
-		if a.Critical {
-			return -1
-		}
-		return 1
-	case a.w != b.w:
-		if a.w > b.w {
-			return -1
-		}
-		return 1
-	case a.credit2 != b.credit2:
-		return a.credit2 - b.credit2
-	}
-	return a.order - b.order
 }
 
 // Area returns the result of the area with the given id.

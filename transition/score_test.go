@@ -79,7 +79,7 @@ func TestScoreWorkedExample(t *testing.T) {
 	r := evaluate(t, c, "a1", "met", "a2", "in_progress", "a3", "not_started", "b1", "met", "c1", "not_applicable")
 	require.True(t, r.Scored)
 	require.Equal(t, "58.3", r.Score.StringFixed(1))
-	require.True(t, r.Exact.GreaterThan(decimal.RequireFromString("58.3333333333")))
+	require.True(t, r.Exact().GreaterThan(decimal.RequireFromString("58.3333333333")))
 	require.Equal(t, transition.LevelPartlyReady, r.Level)
 	require.False(t, r.Complete)
 
@@ -108,7 +108,7 @@ func TestScoreRoundsHalfAwayFromZero(t *testing.T) {
 	}
 	kv[1] = "in_progress"
 	r := evaluate(t, checklist(area("a", "", items...)), kv...)
-	require.Equal(t, "6.25", r.Areas[0].Exact.String())
+	require.Equal(t, "6.25", r.Areas[0].Exact().String())
 	require.Equal(t, "6.3", r.Areas[0].Score.String())
 	require.Equal(t, "6.3", r.Score.String())
 	require.Equal(t, transition.LevelNotReady, r.Level)
@@ -118,7 +118,7 @@ func TestLevelReadFromReportedScore(t *testing.T) {
 	// 100 × 0.7995 / 1 = 79.95, reported as 80.0, which is ready.
 	c := checklist(area("a", "", item("yes", "0.7995", false), item("no", "0.2005", false)))
 	r := evaluate(t, c, "yes", "met", "no", "not_started")
-	require.Equal(t, "79.95", r.Areas[0].Exact.String())
+	require.Equal(t, "79.95", r.Areas[0].Exact().String())
 	require.Equal(t, "80", r.Areas[0].Score.String())
 	require.Equal(t, transition.LevelReady, r.Areas[0].Level)
 	require.Equal(t, transition.LevelReady, r.Level)
