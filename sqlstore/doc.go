@@ -51,9 +51,9 @@
 //
 // # Using the stores
 //
-// The stores only persist; validation, time stamps,
-// access control and audit events are the core services' work. Build a
-// service on a store and pass the audit sink:
+// The stores only persist; validation, time stamps, access control and
+// audit events are the work of the core services. Build a service on a
+// store and pass it the audit sink:
 //
 //	db, err := sqlstore.Open(ctx, "homeward.db")
 //	...
