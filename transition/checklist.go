@@ -64,16 +64,21 @@ var (
 
 // Thresholds turn a score into a level: below PartlyReady is not ready,
 // below Ready is partly ready, otherwise ready. They must satisfy
-// 0 < PartlyReady < Ready <= 100. Zero values mean the defaults (50 and 80).
+// 0 < PartlyReady < Ready <= 100. A zero value means its default (50 for
+// PartlyReady, 80 for Ready).
 type Thresholds struct {
 	PartlyReady decimal.Decimal
 	Ready       decimal.Decimal
 }
 
-// Effective returns the thresholds with defaults filled in.
+// Effective returns the thresholds with defaults filled in: a zero
+// PartlyReady means 50 and a zero Ready means 80.
 func (t Thresholds) Effective() Thresholds {
-	if t.PartlyReady.IsZero() && t.Ready.IsZero() {
-		return Thresholds{PartlyReady: DefaultPartlyReady, Ready: DefaultReady}
+	if t.PartlyReady.IsZero() {
+		t.PartlyReady = DefaultPartlyReady
+	}
+	if t.Ready.IsZero() {
+		t.Ready = DefaultReady
 	}
 	return t
 }
@@ -281,18 +286,17 @@ func checklistFromJSON(val any, v *homeward.ValidationError) *Checklist {
 		Title:           o.StringMap("title"),
 	}
 	if th := o.Object("thresholds"); th != nil {
-		p, okP := th.Decimal("partly_ready")
-		r, okR := th.Decimal("ready")
-		if !okP && !th.Has("partly_ready") {
-			p = DefaultPartlyReady
+		for _, key := range []string{"partly_ready", "ready"} {
+			d, ok := th.Decimal(key)
+			if ok && !d.IsPositive() {
+				v.Add(th.Path(key), "must be greater than 0 (have %s)", d)
+			}
+			if key == "ready" {
+				c.Thresholds.Ready = d
+			} else {
+				c.Thresholds.PartlyReady = d
+			}
 		}
-		if !okR && !th.Has("ready") {
-			r = DefaultReady
-		}
-		if p.IsZero() && r.IsZero() {
-			v.Add("thresholds", "must satisfy 0 < partly_ready < ready <= 100 (have partly_ready 0, ready 0)")
-		}
-		c.Thresholds = Thresholds{PartlyReady: p, Ready: r}
 		th.Done()
 	}
 	for ai, av := range o.Array("areas") {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/text/language"
 
@@ -34,6 +35,7 @@ func TestParseChecklistDefaults(t *testing.T) {
 	require.Equal(t, "1", c.Areas[0].EffectiveWeight().String())
 	require.Equal(t, "1", c.Areas[0].Items[0].EffectiveWeight().String())
 	require.False(t, c.Areas[0].Items[0].Critical)
+	require.Equal(t, "50", transition.Thresholds{Ready: decimal.NewFromInt(90)}.Effective().PartlyReady.String(), "each threshold defaults on its own")
 	require.Empty(t, c.Areas[0].Items[0].Guidance)
 	require.Equal(t, "Mini NL", c.TitleIn(language.MustParse("nl-BE")))
 	require.Equal(t, "Mini", c.TitleIn(language.Spanish))
@@ -63,15 +65,16 @@ func TestParseChecklistReportsEveryProblem(t *testing.T) {
 
 func TestParseChecklistRejects(t *testing.T) {
 	for name, tc := range map[string]struct{ in, path string }{
-		"not json":          {`{"id":`, ""},
-		"not an object":     {`[1, 2]`, ""},
-		"trailing data":     {`{} {}`, ""},
-		"weight string":     {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"areas":[{"id":"a","title":{"en":"A"},"weight":"1","items":[{"id":"i","text":{"en":"I"}}]}]}`, "areas[0].weight"},
-		"bad language":      {`{"id":"a","version":"1","default_language":"english!","title":{"en":"T"},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "default_language"},
-		"ready above 100":   {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"thresholds":{"ready":101},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "thresholds"},
-		"partly ready zero": {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"thresholds":{"partly_ready":0},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "thresholds"},
-		"no areas":          {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"areas":[]}`, "areas"},
-		"text not string":   {`{"id":"a","version":"1","default_language":"en","title":{"en":7},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "title.en"},
+		"not json":             {`{"id":`, ""},
+		"not an object":        {`[1, 2]`, ""},
+		"trailing data":        {`{} {}`, ""},
+		"weight string":        {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"areas":[{"id":"a","title":{"en":"A"},"weight":"1","items":[{"id":"i","text":{"en":"I"}}]}]}`, "areas[0].weight"},
+		"bad language":         {`{"id":"a","version":"1","default_language":"english!","title":{"en":"T"},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "default_language"},
+		"ready above 100":      {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"thresholds":{"ready":101},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "thresholds"},
+		"partly ready zero":    {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"thresholds":{"partly_ready":0},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "thresholds.partly_ready"},
+		"only ready, below 50": {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"thresholds":{"ready":40},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "thresholds"},
+		"no areas":             {`{"id":"a","version":"1","default_language":"en","title":{"en":"T"},"areas":[]}`, "areas"},
+		"text not string":      {`{"id":"a","version":"1","default_language":"en","title":{"en":7},"areas":[{"id":"a","title":{"en":"A"},"items":[{"id":"i","text":{"en":"I"}}]}]}`, "title.en"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := transition.ParseChecklist([]byte(tc.in))
