@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -53,13 +54,10 @@ func itemIDs(c *transition.Checklist) []string {
 	return ids
 }
 
-var statuses = []transition.Status{
-	transition.StatusMet, transition.StatusInProgress, transition.StatusNotStarted, transition.StatusNotApplicable,
-}
-
 // genAssessment writes assessment n of a deterministic pseudo-random series
-// for the standard checklist as one line of JSON: most items answered, some
-// left out, with evidence now and then.
+// for the standard checklist as one line of JSON: of ten items, on average
+// four met, two in progress, two not started, one not applicable and one
+// unanswered, with evidence now and then.
 func genAssessment(b *bytes.Buffer, rng *rand.Rand, ids []string, n int) {
 	fmt.Fprintf(b, `{"id":"a%06d","org":"org-%03d","checklist":"transition-readiness","checklist_version":"1","date":"2027-%02d-%02d","assessor":"staff","answers":{`,
 		n, n%500, 1+n%12, 1+n%28)
@@ -73,9 +71,16 @@ func genAssessment(b *bytes.Buffer, rng *rand.Rand, ids []string, n int) {
 			b.WriteByte(',')
 		}
 		first = false
-		st := statuses[min(k-1, 8)%3]
-		if k == 9 {
-			st = statuses[3]
+		var st transition.Status
+		switch {
+		case k <= 4:
+			st = transition.StatusMet
+		case k <= 6:
+			st = transition.StatusInProgress
+		case k <= 8:
+			st = transition.StatusNotStarted
+		default:
+			st = transition.StatusNotApplicable
 		}
 		fmt.Fprintf(b, `%q:{"status":%q`, id, st)
 		if k == 1 {
@@ -88,13 +93,24 @@ func genAssessment(b *bytes.Buffer, rng *rand.Rand, ids []string, n int) {
 
 // genBatch returns n assessments as JSON Lines.
 func genBatch(n int) []byte {
+	var b bytes.Buffer
+	writeBatch(&b, n)
+	return b.Bytes()
+}
+
+// writeBatch writes n assessments as JSON Lines to w, one at a time.
+func writeBatch(w io.Writer, n int) error {
 	rng := rand.New(rand.NewPCG(1, 2))
 	ids := itemIDs(transition.Standard())
 	var b bytes.Buffer
 	for i := range n {
+		b.Reset()
 		genAssessment(&b, rng, ids, i)
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
 	}
-	return b.Bytes()
+	return nil
 }
 
 // decodeLines decodes JSON Lines into maps.
