@@ -41,7 +41,7 @@ table. A line that cannot be scored is reported on standard error as
 			fs.StringVar(&o.answers, "answers", "", "the assessment, or JSON Lines of assessments, to score (`FILE`, \"-\" for standard input; required)")
 			fs.StringVar(&o.checklist, "checklist", "", "score against the checklist definition in `FILE` instead of the standard one")
 			fs.StringVar(&o.lang, "lang", "", "write the report in the language `TAG` (BCP 47: en, nl, es, ...; default en)")
-			fs.StringVar(&o.format, "format", "text", "report `format`: text, markdown, json or html")
+			fs.StringVar(&o.format, "format", "text", "report `FORMAT`: text, markdown, json or html")
 			fs.StringVar(&o.out, "out", "", "write the report to `FILE` instead of standard output")
 			return func(e *env) int { return runAssess(e, o) }
 		},
@@ -58,6 +58,9 @@ func runAssess(e *env, o assessOptions) int {
 	}
 	if o.answers == "-" && o.checklist == "-" {
 		return e.usageError("--answers and --checklist cannot both read standard input")
+	}
+	if o.out != "" && o.out != "-" && (sameFile(o.out, o.answers) || sameFile(o.out, o.checklist)) {
+		return e.usageError("--out %s would overwrite an input", o.out)
 	}
 	tag, err := parseLang(o.lang)
 	if err != nil {
@@ -299,6 +302,19 @@ func writeBatchResult(w *bufio.Writer, r *transition.Result, format transition.F
 		w.WriteString("false")
 	}
 	return w.WriteByte('\n')
+}
+
+// sameFile reports whether the paths a and b name the same existing file.
+func sameFile(a, b string) bool {
+	if b == "" || b == "-" {
+		return false
+	}
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }
 
 // output is where a command writes its result: standard output or a file.

@@ -194,6 +194,16 @@ func TestAssessStdinAndOut(t *testing.T) {
 		t.Errorf("a report file was left for invalid input: %v", err)
 	}
 
+	// The output may not overwrite an input.
+	in := writeFile(t, "in.json", oneAssessment)
+	r = runTool(t, "", "assess", "--answers", in, "--out", filepath.Join(filepath.Dir(in), ".", "in.json"))
+	if r.code != exitUsage || !strings.Contains(r.stderr, "would overwrite an input") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(in); string(data) != oneAssessment {
+		t.Fatalf("the input was changed")
+	}
+
 	// An output that cannot be created is an error naming it.
 	r = runTool(t, oneAssessment, "assess", "--answers", "-", "--out", filepath.Join(t.TempDir(), "no", "such", "dir.txt"))
 	if r.code != exitInvalid || !strings.Contains(r.stderr, "dir.txt") {

@@ -21,7 +21,7 @@ as a copy of the standard one:
 		setup: func(fs *flag.FlagSet) func(*env) int {
 			file := fs.String("checklist", "", "read the checklist definition from `FILE` (\"-\" for standard input) instead of the standard one")
 			lang := fs.String("lang", "", "show texts in the language `TAG` (BCP 47; default: the checklist's default language)")
-			format := fs.String("format", "text", "output `format`: text, markdown or json")
+			format := fs.String("format", "text", "output `FORMAT`: text, markdown or json")
 			return func(e *env) int { return runChecklist(e, *file, *lang, *format) }
 		},
 	}

@@ -19,7 +19,7 @@ func TestUsage(t *testing.T) {
 		{name: "--help", args: []string{"--help"}, code: exitOK, stdout: "Commands:"},
 		{name: "-h", args: []string{"-h"}, code: exitOK, stdout: "Exit codes"},
 		{name: "help mentions --db", args: []string{"help"}, code: exitOK, stdout: "--db DSN"},
-		{name: "help command", args: []string{"help", "assess"}, code: exitOK, stdout: "-format format"},
+		{name: "help command", args: []string{"help", "assess"}, code: exitOK, stdout: "-format FORMAT"},
 		{name: "help unknown command", args: []string{"help", "nope"}, code: exitUsage, stderr: `unknown command "nope"`},
 		{name: "unknown command", args: []string{"frobnicate"}, code: exitUsage, stderr: `unknown command "frobnicate"`, noStdout: true},
 		{name: "checklist --help", args: []string{"checklist", "--help"}, code: exitOK, stdout: "Usage: homeward checklist"},
