@@ -157,6 +157,15 @@ func sortedAnswerKeys(m map[string]Answer) []string {
 // status. It does not check the answers against a checklist; use
 // [Assessment.ValidateFor] for that.
 func ParseAssessment(data []byte) (*Assessment, error) {
+	if a, ok := parseAssessmentFast(data); ok {
+		return a, nil
+	}
+	return parseAssessmentSlow(data)
+}
+
+// parseAssessmentSlow is the full reader: it accepts every JSON spelling of
+// the format and names every problem.
+func parseAssessmentSlow(data []byte) (*Assessment, error) {
 	val, err := jsonx.Decode(data)
 	if err != nil {
 		return nil, homeward.Invalid("", "%v", err)

@@ -2,12 +2,9 @@ package transition
 
 import (
 	"context"
-	"slices"
-	"strings"
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/internal/memtable"
-	"github.com/homewardkit/homeward/internal/paging"
 )
 
 // Store persists assessments. Stores keep no reference to the values passed
@@ -88,10 +85,5 @@ func (s *MemoryStore) Delete(_ context.Context, id AssessmentID, version int64) 
 
 // List implements [Store].
 func (s *MemoryStore) List(_ context.Context, f Filter) (homeward.Page[Assessment], error) {
-	if _, err := paging.Decode(f.Page.Cursor); err != nil {
-		return homeward.Page[Assessment]{}, err
-	}
-	items := s.t.Select(f.Match)
-	slices.SortFunc(items, func(a, b Assessment) int { return strings.Compare(ListKey(a), ListKey(b)) })
-	return paging.Slice(items, ListKey, f.Page)
+	return s.t.List(f.Match, func(a *Assessment) string { return ListKey(*a) }, f.Page)
 }

@@ -218,10 +218,8 @@ func assessBatch(e *env, out, name string, ahead []aheadLine, lines *lineReader,
 			err = fmt.Errorf("line is longer than %d MiB", maxLineBytes>>20)
 		}
 		if err == nil {
-			a, ok := parseAssessmentFast(line)
-			if !ok {
-				a, err = transition.ParseAssessment(line)
-			}
+			var a *transition.Assessment
+			a, err = transition.ParseAssessment(line)
 			if err == nil {
 				r, err = scorer.Evaluate(a)
 			}

@@ -9,9 +9,12 @@ package memtable
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/internal/paging"
 )
 
 // Table stores values of type V under keys of type K.
@@ -123,4 +126,44 @@ func (t *Table[K, V]) Len() int {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	return len(t.rows)
+}
+
+// List returns the page req asks for of the values for which keep reports
+// true, ordered by sortKey (which must be unique per value, as "date\x00id").
+// A malformed cursor is homeward.ErrInvalid.
+func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req homeward.PageRequest) (homeward.Page[V], error) {
+	after, err := paging.Decode(req.Cursor)
+	if err != nil {
+		return homeward.Page[V]{}, err
+	}
+	type hit struct {
+		key string
+		k   K
+	}
+	var hits []hit
+	t.mu.RLock()
+	for k := range t.rows {
+		v := t.rows[k]
+		if keep(&v) {
+			if sk := sortKey(&v); after == "" || sk > after {
+				hits = append(hits, hit{sk, k})
+			}
+		}
+	}
+	t.mu.RUnlock()
+	slices.SortFunc(hits, func(a, b hit) int { return strings.Compare(a.key, b.key) })
+	limit := req.EffectiveLimit()
+	page := homeward.Page[V]{Items: make([]V, 0, min(limit, len(hits)))}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for _, h := range hits {
+		if len(page.Items) == limit {
+			page.Next = paging.Encode(sortKey(&page.Items[len(page.Items)-1]))
+			break
+		}
+		if v, ok := t.rows[h.k]; ok {
+			page.Items = append(page.Items, t.clone(v))
+		}
+	}
+	return page, nil
 }

@@ -1,4 +1,4 @@
-package main
+package transition
 
 import (
 	"strconv"
@@ -6,12 +6,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/homewardkit/homeward"
-	"github.com/homewardkit/homeward/transition"
 )
 
-// parseAssessmentFast reads one assessment of a batch without the generic
-// decoding of transition.ParseAssessment, which dominates the cost of a
-// batch. It accepts only a plain subset of the format: known fields with
+// parseAssessmentFast reads an assessment without the generic decoding of
+// the full reader, which would dominate the cost of a batch. It accepts only a plain subset of the format: known fields with
 // string values (or null), an integer version, answers as objects of
 // status, evidence and note, strings without escapes, valid UTF-8, no
 // repeated field. For any other input, and for any input that
@@ -19,12 +17,12 @@ import (
 // to ParseAssessment, which reads everything and names every problem. When
 // it returns true, the assessment equals what ParseAssessment returns (the
 // tests check this on generated and fuzzed input).
-func parseAssessmentFast(data []byte) (*transition.Assessment, bool) {
+func parseAssessmentFast(data []byte) (*Assessment, bool) {
 	if !utf8.Valid(data) {
 		return nil, false
 	}
 	p := fastParser{b: data}
-	a := &transition.Assessment{}
+	a := &Assessment{}
 	var date, created, updated string
 	var seen [10]bool
 	if !p.objectStart() {
@@ -82,7 +80,7 @@ func parseAssessmentFast(data []byte) (*transition.Assessment, bool) {
 			}
 			switch field {
 			case 0:
-				a.ID = transition.AssessmentID(s)
+				a.ID = AssessmentID(s)
 			case 1:
 				a.Org = homeward.OrgID(s)
 			case 2:
@@ -243,11 +241,11 @@ func (p *fastParser) integer() (v int64, null, ok bool) {
 }
 
 // answers reads the answers object into a.Answers.
-func (p *fastParser) answers(a *transition.Assessment) bool {
+func (p *fastParser) answers(a *Assessment) bool {
 	if p.null() || !p.objectStart() {
 		return false
 	}
-	a.Answers = make(map[string]transition.Answer)
+	a.Answers = make(map[string]Answer)
 	for more := !p.objectEnd(); more; {
 		id, ok := p.key()
 		if !ok || !p.objectStart() {
@@ -256,7 +254,7 @@ func (p *fastParser) answers(a *transition.Assessment) bool {
 		if _, dup := a.Answers[id]; dup {
 			return false
 		}
-		var ans transition.Answer
+		var ans Answer
 		var seen [3]bool
 		for more := !p.objectEnd(); more; {
 			key, ok := p.key()
@@ -269,7 +267,7 @@ func (p *fastParser) answers(a *transition.Assessment) bool {
 			}
 			switch key {
 			case "status":
-				ans.Status, ok = transition.Status(s), !seen[0]
+				ans.Status, ok = Status(s), !seen[0]
 				seen[0] = true
 			case "evidence":
 				ans.Evidence, ok = s, !seen[1]
