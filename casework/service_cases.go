@@ -41,7 +41,9 @@ func (s *Service) Register(ctx context.Context, c Case) (Case, error) {
 	now := s.stamp()
 	c.Status = StatusRegistered
 	c.StatusHistory = []StatusChange{{At: now, To: StatusRegistered, By: a.ID}}
-	c.RiskHistory = []RiskChange{{Date: c.RegisteredOn, To: c.Risk, Reason: "registration", By: a.ID}}
+	if c.Risk.Valid() {
+		c.RiskHistory = []RiskChange{{Date: c.RegisteredOn, To: c.Risk, Reason: "registration", By: a.ID}}
+	}
 	if err := c.Validate(); err != nil {
 		return Case{}, err
 	}
