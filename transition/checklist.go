@@ -150,6 +150,14 @@ func weightOr1(w decimal.Decimal) decimal.Decimal {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
+func (c *Checklist) itemCount() int {
+	n := 0
+	for _, a := range c.Areas {
+		n += len(a.Items)
+	}
+	return n
+}
+
 // Item returns the item with the given id and the index of its area.
 func (c *Checklist) Item(id string) (Item, int, bool) {
 	for ai, a := range c.Areas {
@@ -166,7 +174,8 @@ func (c *Checklist) Item(id string) (Item, int, bool) {
 func (c *Checklist) TitleIn(tag language.Tag) string { return c.Title.In(tag, c.DefaultLanguage) }
 
 // Validate reports every problem of the definition at once, each with its
-// path: bad or duplicate ids, empty areas, weights <= 0, thresholds outside
+// path: bad or duplicate ids, empty areas, weights <= 0 (or above 1000, or
+// with more than six decimal places), thresholds outside
 // 0 < partly_ready < ready <= 100, texts missing in the default language,
 // language keys that are not BCP 47 tags.
 func (c *Checklist) Validate() error {
@@ -195,6 +204,9 @@ func (c *Checklist) validate(v *homeward.ValidationError) {
 	}
 	if len(c.Areas) == 0 {
 		v.Add("areas", "must have at least one area")
+	}
+	if n := c.itemCount(); n > maxItems {
+		v.Add("areas", "a checklist has at most %d items (have %d)", maxItems, n)
 	}
 	areaIDs := make(map[string]string)
 	itemIDs := make(map[string]string)
@@ -235,9 +247,15 @@ func checkID(v *homeward.ValidationError, path, id string) {
 	}
 }
 
+// checkWeight checks a weight set in Go (zero means the default, 1):
+// greater than 0, at most 1000, at most six decimal places, so that the
+// scorer's sums are exact.
 func checkWeight(v *homeward.ValidationError, path string, w decimal.Decimal) {
-	if w.IsNegative() {
+	switch {
+	case w.IsNegative():
 		v.Add(path, "must be greater than 0 (have %s)", w)
+	case w.GreaterThan(maxWeight) || !w.Equal(w.Truncate(weightPlaces)):
+		v.Add(path, "must be at most 1000 with at most 6 decimal places (have %s)", w)
 	}
 }
 
@@ -338,7 +356,7 @@ func readWeight(o *jsonx.Object, v *homeward.ValidationError) decimal.Decimal {
 		v.Add(o.Path("weight"), "must be greater than 0 (have %s)", w)
 		return decimal.Decimal{}
 	}
-	return w
+	return w // the other limits are checked by Validate
 }
 
 // UnmarshalJSON reads the definition format of [ParseChecklist], including

@@ -130,8 +130,9 @@ func NewScorer(c *Checklist) (*Scorer, error) {
 	if c == nil {
 		return nil, homeward.Invalid("checklist", "is required")
 	}
-	var v homeward.ValidationError
-	c.validate(&v)
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
 	th := c.Thresholds.Effective()
 	ten := decimal.NewFromInt(10)
 	s := &Scorer{
@@ -140,13 +141,11 @@ func NewScorer(c *Checklist) (*Scorer, error) {
 		readyTenths:  th.Ready.Mul(ten).Ceil().IntPart(),
 	}
 	order := 0
-	for ai, a := range s.c.Areas {
+	for _, a := range s.c.Areas {
 		w := a.EffectiveWeight()
-		checkScale(&v, fmt.Sprintf("areas[%d].weight", ai), w)
 		sa := scorerArea{id: a.ID, weight: w, wScaled: w.Mul(weightScale).IntPart()}
-		for ii, it := range a.Items {
+		for _, it := range a.Items {
 			w := it.EffectiveWeight()
-			checkScale(&v, fmt.Sprintf("areas[%d].items[%d].weight", ai, ii), w)
 			sa.items = append(sa.items, scorerItem{
 				id: it.ID, weight: w, wScaled: w.Mul(weightScale).IntPart(), critical: it.Critical, order: order,
 			})
@@ -159,12 +158,6 @@ func NewScorer(c *Checklist) (*Scorer, error) {
 		for ii := range s.areas[ai].items {
 			s.byOrder = append(s.byOrder, orderedItem{&s.areas[ai].items[ii], s.areas[ai].id})
 		}
-	}
-	if s.nItems > maxItems {
-		v.Add("areas", "a checklist has at most %d items (have %d)", maxItems, s.nItems)
-	}
-	if err := v.Err(); err != nil {
-		return nil, err
 	}
 	return s, nil
 }
@@ -198,12 +191,6 @@ func (s *Scorer) level(q int64) Level {
 		return LevelPartlyReady
 	}
 	return LevelReady
-}
-
-func checkScale(v *homeward.ValidationError, path string, w decimal.Decimal) {
-	if w.IsPositive() && (w.GreaterThan(maxWeight) || !w.Equal(w.Truncate(weightPlaces))) {
-		v.Add(path, "must be at most 1000 with at most 6 decimal places (have %s)", w)
-	}
 }
 
 // Checklist returns the scorer's checklist. It must not be modified.

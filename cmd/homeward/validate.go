@@ -32,11 +32,6 @@ func runValidate(e *env, file string) int {
 	}
 	name := displayName(file)
 	c, err := transition.ParseChecklist(data)
-	if err == nil {
-		// The scorer adds the limits of exact arithmetic (weights at most
-		// 1000 with at most six decimal places).
-		_, err = transition.NewScorer(c)
-	}
 	if err != nil {
 		writeProblems(e.stderr, name, 0, err)
 		return exitInvalid
