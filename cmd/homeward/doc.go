@@ -7,6 +7,7 @@
 //	homeward checklist [--checklist FILE] [--lang TAG] [--format text|markdown|json]
 //	homeward validate --checklist FILE
 //	homeward assess --answers FILE [--checklist FILE] [--lang TAG] [--format text|markdown|json|html] [--out FILE]
+//	homeward schedule --placed YYYY-MM-DD --risk low|medium|high [--policy FILE] [--format text|json|csv] [--reviews]
 //	homeward demo [--db DSN] [--lang TAG]
 //	homeward help [COMMAND]
 //
@@ -18,7 +19,9 @@
 // JSON document) and writes its report as text, Markdown, JSON or a
 // self-contained HTML page; a file of JSON Lines, one assessment a line, is
 // scored as a streaming batch that writes one result a line, so files of any
-// length can be scored in constant memory. "-" reads standard input. demo
+// length can be scored in constant memory. schedule lists the follow-up
+// visits due after a family placement by the default or a given follow-up
+// policy. "-" reads standard input. demo
 // records two assessments of an example organisation six months apart in a
 // database (a new SQLite file in a temporary folder unless --db names
 // another), prints both reports and the progress between them, and reads the

@@ -38,7 +38,7 @@ type command struct {
 
 // commands lists the tool's commands in the order help shows them.
 func commands() []*command {
-	return []*command{checklistCommand(), validateCommand(), assessCommand(), demoCommand()}
+	return []*command{checklistCommand(), validateCommand(), assessCommand(), scheduleCommand(), demoCommand()}
 }
 
 func findCommand(name string) *command {
