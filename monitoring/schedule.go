@@ -41,7 +41,7 @@ type Due struct {
 // the placement date (placed + k weeks, placed + k months: never chained
 // from an earlier visit); a date produced twice is one visit, the first
 // contact taking precedence.
-func (p *Policy) Schedule(placed homeward.Date, risk casework.Risk) ([]Due, error) {
+func (p Policy) Schedule(placed homeward.Date, risk casework.Risk) ([]Due, error) {
 	return p.ScheduleWithChanges(placed, risk, nil)
 }
 
@@ -53,7 +53,7 @@ func (p *Policy) Schedule(placed homeward.Date, risk casework.Risk) ([]Due, erro
 // counted from the placement date, keeping the dates on or after the
 // change. Changes dated on or before the placement set the level from the
 // start; changes must be in date order.
-func (p *Policy) ScheduleWithChanges(placed homeward.Date, risk casework.Risk, changes []casework.RiskChange) ([]Due, error) {
+func (p Policy) ScheduleWithChanges(placed homeward.Date, risk casework.Risk, changes []casework.RiskChange) ([]Due, error) {
 	var v homeward.ValidationError
 	if placed.IsZero() {
 		v.Add("placed", "is required")

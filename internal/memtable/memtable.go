@@ -5,6 +5,14 @@
 // [New]), so a caller can never change a stored record by keeping a reference
 // to it. Create fails with homeward.ErrConflict when the key exists; Update
 // succeeds only when the value's version equals the stored one and bumps it.
+//
+// A table can keep secondary indexes ([Table.AddIndex]): each maps a value
+// to index keys, and keeps the primary keys under each index key in an
+// ordered set, so [Table.ListIndex] pages through one index key in order
+// without looking at the other values. Indexes are maintained on Create,
+// Update and Delete under the table's lock, so a reader never sees an index
+// that disagrees with the rows. Observers ([Table.Observe]) let a store keep
+// its own derived data in step in the same way.
 package memtable
 
 import (
@@ -14,17 +22,41 @@ import (
 	"sync"
 
 	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/internal/ordered"
 	"github.com/homewardkit/homeward/internal/paging"
 )
 
 // Table stores values of type V under keys of type K.
 type Table[K ~string, V any] struct {
-	mu      sync.RWMutex
-	rows    map[K]V
-	key     func(*V) K
-	version func(*V) *int64
-	clone   func(V) V
-	kind    string
+	mu        sync.RWMutex
+	rows      map[K]V
+	key       func(*V) K
+	version   func(*V) *int64
+	clone     func(V) V
+	kind      string
+	indexes   map[string]*index[K, V]
+	observers []func(old, cur *V)
+}
+
+// index is one secondary index: the primary keys of the values under each
+// index key, in the index's order.
+type index[K ~string, V any] struct {
+	keys    func(*V) []string
+	order   func(*V) string
+	buckets map[string]*ordered.Set[entry[K]]
+}
+
+// entry is one value in an index bucket: its order key and primary key.
+type entry[K ~string] struct {
+	order string
+	key   K
+}
+
+func compareEntries[K ~string](a, b entry[K]) int {
+	if c := strings.Compare(a.order, b.order); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.key), string(b.key))
 }
 
 // New returns an empty table. kind names the record type in errors ("case",
@@ -54,6 +86,7 @@ func (t *Table[K, V]) Create(v V) (V, error) {
 		return zero, fmt.Errorf("%s %s already exists: %w", t.kind, k, homeward.ErrConflict)
 	}
 	t.rows[k] = v
+	t.changed(k, nil, &v)
 	return t.clone(v), nil
 }
 
@@ -87,6 +120,7 @@ func (t *Table[K, V]) Update(v V) (V, error) {
 	}
 	*t.version(&v) = want + 1
 	t.rows[k] = v
+	t.changed(k, &old, &v)
 	return t.clone(v), nil
 }
 
@@ -102,7 +136,138 @@ func (t *Table[K, V]) Delete(k K, version int64) error {
 		return fmt.Errorf("%s %s was changed by someone else (version %d, stored %d): %w", t.kind, k, version, have, homeward.ErrConflict)
 	}
 	delete(t.rows, k)
+	t.changed(k, &old, nil)
 	return nil
+}
+
+// changed brings the indexes up to date with the change of the value under
+// k from old to cur (nil: absent) and tells the observers. The write lock is
+// held.
+func (t *Table[K, V]) changed(k K, old, cur *V) {
+	for _, ix := range t.indexes {
+		ix.change(k, old, cur)
+	}
+	for _, fn := range t.observers {
+		fn(old, cur)
+	}
+}
+
+// change moves k from the buckets of old to those of cur.
+func (ix *index[K, V]) change(k K, old, cur *V) {
+	var oldKeys, curKeys []string
+	var oldOrder, curOrder string
+	if old != nil {
+		oldKeys, oldOrder = ix.keys(old), ix.orderOf(k, old)
+	}
+	if cur != nil {
+		curKeys, curOrder = ix.keys(cur), ix.orderOf(k, cur)
+	}
+	if oldOrder == curOrder && slices.Equal(oldKeys, curKeys) {
+		return
+	}
+	for _, b := range oldKeys {
+		if set := ix.buckets[b]; set != nil {
+			set.Delete(entry[K]{oldOrder, k})
+			if set.Len() == 0 {
+				delete(ix.buckets, b)
+			}
+		}
+	}
+	for _, b := range curKeys {
+		set := ix.buckets[b]
+		if set == nil {
+			set = ordered.New(compareEntries[K])
+			ix.buckets[b] = set
+		}
+		set.Insert(entry[K]{curOrder, k})
+	}
+}
+
+func (ix *index[K, V]) orderOf(k K, v *V) string {
+	if ix.order == nil {
+		return string(k)
+	}
+	return ix.order(v)
+}
+
+// AddIndex adds the secondary index name to the table, or replaces the one
+// of that name, and indexes the values already stored. keys returns the
+// distinct index keys under which a value is listed (none leaves it out of
+// the index); order returns the value's place among the values of one
+// index key and must be unique per value, like a sort key of [Table.List]
+// (nil orders by primary key). Both see the stored value and must neither
+// keep nor change it.
+func (t *Table[K, V]) AddIndex(name string, keys func(*V) []string, order func(*V) string) {
+	ix := &index[K, V]{keys: keys, order: order, buckets: make(map[string]*ordered.Set[entry[K]])}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for k := range t.rows {
+		v := t.rows[k]
+		ix.change(k, nil, &v)
+	}
+	if t.indexes == nil {
+		t.indexes = make(map[string]*index[K, V])
+	}
+	t.indexes[name] = ix
+}
+
+// Observe registers fn to be called after every change, with the table's
+// write lock held: old is nil after Create, cur is nil after Delete. fn sees
+// the stored values and must neither keep pointers to them nor change them
+// (it may keep copies of their fields), must be quick, and must not call the
+// table. Values stored before the call are reported as created.
+func (t *Table[K, V]) Observe(fn func(old, cur *V)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for k := range t.rows {
+		v := t.rows[k]
+		fn(nil, &v)
+	}
+	t.observers = append(t.observers, fn)
+}
+
+// ListIndex returns the page req asks for of the values listed under key in
+// the index name for which keep reports true (nil keeps every value), in the
+// index's order. The cursor is the order key of a page's last value, so when
+// the index's order equals the sortKey given to [Table.List], cursors of the
+// two are interchangeable. A malformed cursor is homeward.ErrInvalid; an
+// unknown index is an error too.
+func (t *Table[K, V]) ListIndex(name, key string, keep func(*V) bool, req homeward.PageRequest) (homeward.Page[V], error) {
+	after, err := paging.Decode(req.Cursor)
+	if err != nil {
+		return homeward.Page[V]{}, err
+	}
+	limit := req.EffectiveLimit()
+	page := homeward.Page[V]{Items: []V{}}
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	ix := t.indexes[name]
+	if ix == nil {
+		return homeward.Page[V]{}, fmt.Errorf("%s table has no index %q", t.kind, name)
+	}
+	set := ix.buckets[key]
+	if set == nil {
+		return page, nil
+	}
+	seq := set.All()
+	if after != "" {
+		// The smallest order key greater than after is after + "\x00".
+		seq = set.From(entry[K]{order: after + "\x00"})
+	}
+	var last string
+	for e := range seq {
+		v, ok := t.rows[e.key]
+		if !ok || (keep != nil && !keep(&v)) {
+			continue
+		}
+		if len(page.Items) == limit {
+			page.Next = paging.Encode(last)
+			break
+		}
+		page.Items = append(page.Items, t.clone(v))
+		last = e.order
+	}
+	return page, nil
 }
 
 // Select returns copies of the values for which keep reports true, in no
@@ -166,4 +331,23 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 		}
 	}
 	return page, nil
+}
+
+// Scan calls fn with a copy of every value for which keep reports true, in
+// no particular order, until fn returns an error, which Scan returns. The
+// table is read-locked during the scan, so fn must not write to it.
+func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	for k := range t.rows {
+		v := t.rows[k]
+		if !keep(&v) {
+			continue
+		}
+		c := t.clone(v)
+		if err := fn(&c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
