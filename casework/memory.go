@@ -47,6 +47,10 @@ func (s *memStore[K, V, F, PF]) Create(_ context.Context, v V) (V, error) { retu
 func (s *memStore[K, V, F, PF]) Get(_ context.Context, id K) (V, error)   { return s.t.Get(id) }
 func (s *memStore[K, V, F, PF]) Update(_ context.Context, v V) (V, error) { return s.t.Update(v) }
 
+func (s *memStore[K, V, F, PF]) Scan(_ context.Context, f F, fn func(*V) error) error {
+	return s.t.Scan(PF(&f).Match, fn)
+}
+
 func (s *memStore[K, V, F, PF]) List(_ context.Context, f F) (homeward.Page[V], error) {
 	pf := PF(&f)
 	return s.t.List(pf.Match, s.key, pf.page())

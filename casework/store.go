@@ -13,7 +13,9 @@ import (
 // its Version equals the stored one and increments it, else fails with
 // homeward.ErrConflict (homeward.ErrNotFound when there is no such record);
 // List returns one page in the documented order and fails with
-// homeward.ErrInvalid on a malformed cursor. Validation, time stamps,
+// homeward.ErrInvalid on a malformed cursor; Scan passes over every matching
+// record once, for indicators and exports (fn must not keep the pointer it
+// is given). Validation, time stamps,
 // lifecycle rules and access control belong to the [Service]. The
 // caseworktest package checks any implementation; [NewMemoryStores] returns
 // in-memory ones and the sqlstore module SQLite and PostgreSQL ones.
@@ -25,6 +27,9 @@ type CaseStore interface {
 	Update(ctx context.Context, c Case) (Case, error)
 	// List returns the cases that match f, ordered by id.
 	List(ctx context.Context, f CaseFilter) (homeward.Page[Case], error)
+	// Scan calls fn for every record that matches f (its Page is ignored), in
+	// no particular order, and stops at the first error fn returns.
+	Scan(ctx context.Context, f CaseFilter, fn func(*Case) error) error
 }
 
 // CaseFilter selects cases; zero fields do not filter.
@@ -61,6 +66,9 @@ type HouseholdStore interface {
 	Update(ctx context.Context, h Household) (Household, error)
 	// List returns the households that match f, ordered by id.
 	List(ctx context.Context, f HouseholdFilter) (homeward.Page[Household], error)
+	// Scan calls fn for every record that matches f (its Page is ignored), in
+	// no particular order, and stops at the first error fn returns.
+	Scan(ctx context.Context, f HouseholdFilter, fn func(*Household) error) error
 }
 
 // HouseholdFilter selects households; zero fields do not filter.
@@ -79,6 +87,9 @@ type AssessmentStore interface {
 	Update(ctx context.Context, a Assessment) (Assessment, error)
 	// List returns the assessments that match f, ordered by date, then id.
 	List(ctx context.Context, f AssessmentFilter) (homeward.Page[Assessment], error)
+	// Scan calls fn for every record that matches f (its Page is ignored), in
+	// no particular order, and stops at the first error fn returns.
+	Scan(ctx context.Context, f AssessmentFilter, fn func(*Assessment) error) error
 }
 
 // AssessmentFilter selects assessments; zero fields do not filter.
@@ -103,6 +114,9 @@ type PlanStore interface {
 	Update(ctx context.Context, p Plan) (Plan, error)
 	// List returns the plans that match f, ordered by start date, then id.
 	List(ctx context.Context, f PlanFilter) (homeward.Page[Plan], error)
+	// Scan calls fn for every record that matches f (its Page is ignored), in
+	// no particular order, and stops at the first error fn returns.
+	Scan(ctx context.Context, f PlanFilter, fn func(*Plan) error) error
 }
 
 // PlanFilter selects plans; zero fields do not filter.
@@ -125,6 +139,9 @@ type NoteStore interface {
 	Update(ctx context.Context, n Note) (Note, error)
 	// List returns the notes that match f, ordered by date, then id.
 	List(ctx context.Context, f NoteFilter) (homeward.Page[Note], error)
+	// Scan calls fn for every record that matches f (its Page is ignored), in
+	// no particular order, and stops at the first error fn returns.
+	Scan(ctx context.Context, f NoteFilter, fn func(*Note) error) error
 }
 
 // NoteFilter selects notes; zero fields do not filter.
