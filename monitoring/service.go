@@ -150,10 +150,14 @@ func (s *Service) ScheduleCase(ctx context.Context, id casework.CaseID) ([]Visit
 	if !ok {
 		return nil, homeward.Invalid("arrangements", "case %s has no family-based care arrangement on %s to follow up", id, today)
 	}
+	// Entries of the history that do not change the level (such as the
+	// level recorded at registration) are not changes.
 	var changes []casework.RiskChange
+	level := riskAt(&c, arr.Start)
 	for _, ch := range c.RiskHistory {
-		if ch.Date.After(arr.Start) {
+		if ch.Date.After(arr.Start) && ch.To != level {
 			changes = append(changes, ch)
+			level = ch.To
 		}
 	}
 	dues, err := s.follow.ScheduleWithChanges(arr.Start, riskAt(&c, arr.Start), changes)
