@@ -53,14 +53,30 @@ func (f *VisitFilter) Match(v *Visit) bool {
 func VisitKey(v *Visit) string { return v.Due.String() + "\x00" + string(v.ID) }
 
 // MemoryVisitStore is an in-memory [VisitStore], safe for concurrent use.
+// It indexes the visits of each case and the open visits of each
+// organisation in due order, so a case's visits and a morning worklist are
+// read without passing over the other visits.
 type MemoryVisitStore struct {
 	t *memtable.Table[VisitID, Visit]
 }
 
+// Indexes of the in-memory visit store.
+const (
+	indexCase    = "case"     // every visit, under its case
+	indexOpenOrg = "open_org" // open visits, under their organisation
+)
+
 // NewMemoryVisitStore returns an empty in-memory visit store.
 func NewMemoryVisitStore() *MemoryVisitStore {
-	return &MemoryVisitStore{t: memtable.New("visit",
-		func(v *Visit) VisitID { return v.ID }, func(v *Visit) *int64 { return &v.Version }, Visit.Clone)}
+	t := memtable.New("visit", func(v *Visit) VisitID { return v.ID }, func(v *Visit) *int64 { return &v.Version }, Visit.Clone)
+	t.AddIndex(indexCase, func(v *Visit) []string { return []string{string(v.Case)} }, VisitKey)
+	t.AddIndex(indexOpenOrg, func(v *Visit) []string {
+		if !v.Open() {
+			return nil
+		}
+		return []string{string(v.Org)}
+	}, VisitKey)
+	return &MemoryVisitStore{t: t}
 }
 
 // Create implements [VisitStore].
@@ -79,5 +95,11 @@ func (s *MemoryVisitStore) Scan(_ context.Context, f VisitFilter, fn func(*Visit
 
 // List implements [VisitStore].
 func (s *MemoryVisitStore) List(_ context.Context, f VisitFilter) (homeward.Page[Visit], error) {
+	switch {
+	case f.Case != "":
+		return s.t.ListIndex(indexCase, string(f.Case), f.Match, f.Page)
+	case f.OpenOnly && f.Org != "":
+		return s.t.ListIndex(indexOpenOrg, string(f.Org), f.Match, f.Page)
+	}
 	return s.t.List(f.Match, VisitKey, f.Page)
 }
