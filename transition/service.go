@@ -3,11 +3,10 @@ package transition
 import (
 	"context"
 	"fmt"
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/internal/fields"
 	"github.com/homewardkit/homeward/internal/ids"
 )
 
@@ -126,7 +125,7 @@ func (s *Service) Record(ctx context.Context, a Assessment) (Assessment, error) 
 	if err != nil {
 		return Assessment{}, err
 	}
-	return stored, s.emit(ctx, actor, "create", stored, fieldsOf(nil, &stored))
+	return stored, s.emit(ctx, actor, "create", stored, fields.Changed(nil, &stored))
 }
 
 func (s *Service) validate(a *Assessment) error {
@@ -193,7 +192,7 @@ func (s *Service) Update(ctx context.Context, a Assessment) (Assessment, error) 
 	if err != nil {
 		return Assessment{}, err
 	}
-	return stored, s.emit(ctx, actor, "update", stored, fieldsOf(&old, &stored))
+	return stored, s.emit(ctx, actor, "update", stored, fields.Changed(&old, &stored))
 }
 
 // Delete removes an assessment when version is its stored version.
@@ -275,36 +274,4 @@ func (s *Service) emit(ctx context.Context, actor homeward.Actor, action string,
 		return fmt.Errorf("audit %s of assessment %s: %w", action, a.ID, err)
 	}
 	return nil
-}
-
-// fieldsOf names the fields that differ between old and new (all set fields
-// when old is nil). Answers are named per item: "answers.<item>".
-func fieldsOf(old, cur *Assessment) []string {
-	if old == nil {
-		old = &Assessment{}
-	}
-	var f []string
-	add := func(name string, changed bool) {
-		if changed {
-			f = append(f, name)
-		}
-	}
-	add("org", old.Org != cur.Org)
-	add("checklist", old.Checklist != cur.Checklist)
-	add("checklist_version", old.ChecklistVersion != cur.ChecklistVersion)
-	add("date", old.Date != cur.Date)
-	add("assessor", old.Assessor != cur.Assessor)
-	keys := slices.Sorted(maps.Keys(cur.Answers))
-	for k := range old.Answers {
-		if _, ok := cur.Answers[k]; !ok {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		o, ok1 := old.Answers[k]
-		n, ok2 := cur.Answers[k]
-		add("answers."+k, ok1 != ok2 || o != n)
-	}
-	return f
 }

@@ -60,7 +60,7 @@ func TestServiceRecordAndRead(t *testing.T) {
 	ev := f.audit.Events()
 	require.Len(t, ev, 1)
 	require.Equal(t, homeward.AuditEvent{Time: f.now, Actor: "ana", Org: "org-1", Action: "create", Kind: "assessment", RecordID: "id-1",
-		Fields: []string{"org", "checklist", "checklist_version", "date", "answers.local_partner.backs_transition"}}, ev[0])
+		Fields: []string{"id", "org", "checklist", "checklist_version", "date", "answers.local_partner.backs_transition"}}, ev[0])
 }
 
 func TestServiceValidates(t *testing.T) {

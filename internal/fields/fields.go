@@ -5,6 +5,7 @@ package fields
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -14,7 +15,8 @@ var skipped = map[string]bool{"version": true, "created_at": true, "updated_at":
 // Changed returns the JSON names of the fields that differ between old and
 // cur, which must be structs of the same type (or pointers to them). Fields
 // of nested structs are named with dots ("child.given_name"); slices, maps
-// and pointers are compared whole. When old is nil, every field of cur that
+// and pointers are compared whole; maps with string keys are compared per
+// key ("answers.care_team.training"). When old is nil, every field of cur that
 // is not zero is named.
 func Changed(old, cur any) []string {
 	cv := reflect.Indirect(reflect.ValueOf(cur))
@@ -49,8 +51,35 @@ func walk(ov, cv reflect.Value, prefix string, out *[]string) {
 			walk(a, b, path, out)
 			continue
 		}
+		if f.Type.Kind() == reflect.Map && f.Type.Key().Kind() == reflect.String {
+			mapKeys(a, b, path, out)
+			continue
+		}
 		if !reflect.DeepEqual(a.Interface(), b.Interface()) {
 			*out = append(*out, path)
+		}
+	}
+}
+
+// mapKeys names path.key for every key whose value differs between the maps
+// a and b (present in one only, or different), in sorted key order.
+func mapKeys(a, b reflect.Value, path string, out *[]string) {
+	var keys []string
+	seen := map[string]bool{}
+	for _, m := range []reflect.Value{a, b} {
+		for _, k := range m.MapKeys() {
+			if s := k.String(); !seen[s] {
+				seen[s] = true
+				keys = append(keys, s)
+			}
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		kv := reflect.ValueOf(k).Convert(a.Type().Key())
+		x, y := a.MapIndex(kv), b.MapIndex(kv)
+		if x.IsValid() != y.IsValid() || (x.IsValid() && !reflect.DeepEqual(x.Interface(), y.Interface())) {
+			*out = append(*out, path+"."+k)
 		}
 	}
 }

@@ -13,11 +13,12 @@ type inner struct {
 }
 
 type rec struct {
-	ID      string    `json:"id"`
-	Child   inner     `json:"child"`
-	Tags    []string  `json:"tags"`
-	When    time.Time `json:"when"`
-	Version int64     `json:"version"`
+	ID      string         `json:"id"`
+	Child   inner          `json:"child"`
+	Tags    []string       `json:"tags"`
+	When    time.Time      `json:"when"`
+	Scores  map[string]int `json:"scores"`
+	Version int64          `json:"version"`
 	hidden  int
 }
 
@@ -34,4 +35,9 @@ func TestChanged(t *testing.T) {
 	c := a
 	c.When = time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.Equal(t, []string{"when"}, Changed(a, c), "structs with unexported fields compare whole")
+	d := a
+	d.Scores = map[string]int{"x": 1, "y": 2}
+	e := a
+	e.Scores = map[string]int{"y": 3, "z": 1}
+	require.Equal(t, []string{"scores.x", "scores.y", "scores.z"}, Changed(d, e), "maps compare per key")
 }
