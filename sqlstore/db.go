@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	// The two database/sql drivers: pgx registers "pgx", modernc.org/sqlite
 	// registers "sqlite".
@@ -36,6 +37,10 @@ type DB struct {
 
 	assessments *AssessmentStore
 	audit       *AuditSink
+
+	// cw holds the casework stores, built on first use.
+	cwOnce sync.Once
+	cw     *caseworkStores
 }
 
 // Open opens the database named by dsn and brings its schema up to date,

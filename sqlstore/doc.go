@@ -1,9 +1,11 @@
 // Package sqlstore keeps Homeward's records in a SQL database: SQLite, the
 // embedded default (modernc.org/sqlite, pure Go, no cgo), or PostgreSQL
 // (through pgx). It implements the store interfaces of the core packages —
-// for now [transition.Store], as [AssessmentStore] — and a
-// [homeward.AuditSink], [AuditSink], that persists the audit trail. Every
-// store passes its package's conformance suite on both databases.
+// [transition.Store] as [AssessmentStore], and the five casework stores
+// ([DB.Casework]: [CaseStore], [HouseholdStore], [CaseAssessmentStore],
+// [PlanStore], [NoteStore]) — and a [homeward.AuditSink], [AuditSink], that
+// persists the audit trail. Every store passes its package's conformance
+// suite on both databases.
 //
 // # Opening a database
 //
@@ -59,6 +61,7 @@
 //	...
 //	defer db.Close()
 //	svc, err := transition.NewService(db.Assessments(), &transition.Options{Audit: db.Audit()})
+//	cases, err := casework.NewService(db.Casework(), &casework.Options{Audit: db.Audit()})
 //
 // Records are versioned optimistically in SQL: an update or delete names the
 // version it read and changes nothing when the stored version differs
@@ -66,7 +69,12 @@
 // documents and paged with keyset cursors, so a page costs the same at the
 // start and at the millionth record. Times are stored in UTC with
 // microsecond precision, dates as calendar dates ('YYYY-MM-DD' text on
-// SQLite, DATE on PostgreSQL), and assessment answers as JSON. Errors wrap
-// the sentinels of the homeward package and name records by id only, never
-// by the text of an answer or a note.
+// SQLite, DATE on PostgreSQL), and the nested parts of records (assessment
+// answers, a case's team, consents and care arrangements, a household's
+// members, income and support, plan goals) as JSON, money inside it as
+// exact decimal text with its currency code. The casework fields that lists
+// filter on are indexed columns. [CaseStore.CreateBatch] loads many cases
+// in one transaction. Errors wrap the sentinels of the homeward package and
+// name records by id only, never by a name, the text of an answer or a note,
+// or any other value of a record.
 package sqlstore

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -96,7 +97,7 @@ func TestMigrateRefusesNewerDatabase(t *testing.T) {
 			var sv *SchemaVersionError
 			require.True(t, errors.As(err, &sv))
 			require.Equal(t, SchemaVersionError{Database: 999, Supported: latestVersion(t)}, *sv)
-			require.EqualError(t, err, "database schema version 999 is newer than this program supports (2); upgrade Homeward")
+			require.EqualError(t, err, fmt.Sprintf("database schema version 999 is newer than this program supports (%d); upgrade Homeward", latestVersion(t)))
 		})
 	}
 }

@@ -3,9 +3,9 @@
 // PlanStore and NoteStore), in the manner of testing/fstest: an
 // implementation's own test calls [TestStores] with a constructor of empty
 // stores, and the suite checks, for each of the five stores, creation,
-// reads, optimistic updates, filtering, ordering and paging, copy isolation
-// (nested slices and maps included), concurrent writers, and that every
-// field of a rich record survives a round trip.
+// reads, optimistic updates, filtering, ordering and paging, scans, copy
+// isolation (nested slices and maps included), concurrent writers, and that
+// every field of a rich record survives a round trip.
 //
 //	func TestMyStores(t *testing.T) {
 //		caseworktest.TestStores(t, func(t *testing.T) casework.Stores {
@@ -86,6 +86,7 @@ type store[K ~string, V, F any] interface {
 	Get(ctx context.Context, id K) (V, error)
 	Update(ctx context.Context, v V) (V, error)
 	List(ctx context.Context, f F) (homeward.Page[V], error)
+	Scan(ctx context.Context, f F, fn func(*V) error) error
 }
 
 // kind describes one record type to the generic tests.
@@ -122,6 +123,7 @@ func testStore[K ~string, V, F any](t *testing.T, k kind[K, V, F], newStore func
 	t.Run("ListPaging", func(t *testing.T) { testListPaging(t, k, newStore(t)) })
 	t.Run("ListEmpty", func(t *testing.T) { testListEmpty(t, k, newStore(t)) })
 	t.Run("ListBadCursor", func(t *testing.T) { testListBadCursor(t, k, newStore(t)) })
+	t.Run("Scan", func(t *testing.T) { testScan(t, k, newStore(t)) })
 	t.Run("CopyIsolation", func(t *testing.T) { testCopyIsolation(t, k, newStore(t)) })
 	t.Run("ConcurrentWriters", func(t *testing.T) { testConcurrentWriters(t, k, newStore(t)) })
 	t.Run("ConcurrentCreates", func(t *testing.T) { testConcurrentCreates(t, k, newStore(t)) })
@@ -487,6 +489,12 @@ func testCopyIsolation[K ~string, V, F any](t *testing.T, k kind[K, V, F], s sto
 	k.scribble(&p.Items[0])
 	check("a listed value")
 
+	require.NoError(t, s.Scan(ctx, k.filter("org-1"), func(v *V) error {
+		k.scribble(v)
+		return nil
+	}))
+	check("a scanned value")
+
 	upd, err := s.Get(ctx, "r1")
 	require.NoError(t, err)
 	k.setText(&upd, "updated")
@@ -609,4 +617,50 @@ func testConcurrentCreates[K ~string, V, F any](t *testing.T, k kind[K, V, F], s
 	require.NoError(t, err)
 	require.Len(t, p.Items, 1, "the winner's record is the one stored")
 	require.Equal(t, "same", string(k.id(&p.Items[0])))
+}
+
+// scanIDs returns the ids Scan visits with f, sorted.
+func scanIDs[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, V, F], f F) []string {
+	t.Helper()
+	var out []string
+	err := s.Scan(context.Background(), f, func(v *V) error {
+		out = append(out, string(k.id(v)))
+		return nil
+	})
+	require.NoError(t, err)
+	slices.Sort(out)
+	return out
+}
+
+func testScan[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, V, F]) {
+	ctx := context.Background()
+	require.Empty(t, scanIDs(t, k, s, k.filter("org-1")), "an empty store")
+
+	var want []string
+	for i := range 7 {
+		id := fmt.Sprintf("s%d", i)
+		_, err := s.Create(ctx, k.sample(id, "org-1", day0.AddDays(-i)))
+		require.NoError(t, err)
+		want = append(want, id)
+		_, err = s.Create(ctx, k.sample(id+"-other", "org-2", day0))
+		require.NoError(t, err)
+	}
+	require.Equal(t, want, scanIDs(t, k, s, k.filter("org-1")), "every matching record, once")
+	require.Empty(t, scanIDs(t, k, s, k.filter("org-none")))
+	f := k.filter("org-1")
+	*k.page(&f) = homeward.PageRequest{Limit: 2, Cursor: "!!not-a-cursor!!"}
+	require.Equal(t, want, scanIDs(t, k, s, f), "the page request is ignored")
+
+	// The first error fn returns ends the scan and is returned.
+	stop := errors.New("stop")
+	calls := 0
+	err := s.Scan(ctx, k.filter("org-1"), func(*V) error {
+		calls++
+		if calls == 3 {
+			return fmt.Errorf("third record: %w", stop)
+		}
+		return nil
+	})
+	require.ErrorIs(t, err, stop)
+	require.Equal(t, 3, calls, "no record after the error")
 }

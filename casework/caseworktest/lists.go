@@ -2,6 +2,7 @@ package caseworktest
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -27,7 +28,7 @@ func createAll[K ~string, V, F any](t *testing.T, s store[K, V, F], vs ...V) {
 }
 
 // expectLists checks every filter at the default page size and with pages
-// of one and two records.
+// of one and two records, and that Scan visits the same records.
 func expectLists[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, V, F], tests []listCase[F]) {
 	t.Helper()
 	for _, tt := range tests {
@@ -40,6 +41,13 @@ func expectLists[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, 
 				continue
 			}
 			require.Equal(t, tt.want, got, "%s (limit %d)", tt.name, limit)
+		}
+		want := slices.Clone(tt.want)
+		slices.Sort(want)
+		if got := scanIDs(t, k, s, tt.f); len(want) == 0 {
+			require.Empty(t, got, "%s: scan", tt.name)
+		} else {
+			require.Equal(t, want, got, "%s: scan visits what the list lists", tt.name)
 		}
 	}
 }
