@@ -10,8 +10,7 @@ import (
 // NewMemoryStores returns in-memory stores, safe for concurrent use.
 func NewMemoryStores() Stores {
 	return Stores{
-		Cases: &memStore[CaseID, Case, CaseFilter, *CaseFilter]{t: memtable.New("case",
-			func(c *Case) CaseID { return c.ID }, func(c *Case) *int64 { return &c.Version }, Case.Clone), key: CaseKey},
+		Cases: newMemCaseStore(),
 		Households: &memStore[HouseholdID, Household, HouseholdFilter, *HouseholdFilter]{t: memtable.New("household",
 			func(h *Household) HouseholdID { return h.ID }, func(h *Household) *int64 { return &h.Version }, Household.Clone), key: HouseholdKey},
 		Assessments: &memStore[AssessmentID, Assessment, AssessmentFilter, *AssessmentFilter]{t: memtable.New("assessment",
@@ -54,4 +53,55 @@ func (s *memStore[K, V, F, PF]) Scan(_ context.Context, f F, fn func(*V) error) 
 func (s *memStore[K, V, F, PF]) List(_ context.Context, f F) (homeward.Page[V], error) {
 	pf := PF(&f)
 	return s.t.List(pf.Match, s.key, pf.page())
+}
+
+// Indexes of the in-memory case table. Each lists case ids in id order
+// (CaseKey), so a page from an index continues with the cursor of a page
+// from a full scan and the other way round.
+const (
+	caseIndexOrg       = "org"
+	caseIndexOrgStatus = "org_status"
+	caseIndexHousehold = "household"
+)
+
+// memCaseStore is the in-memory case store: the shared table with indexes
+// by organisation, by organisation and status, and by household, which List
+// uses when the filter names those fields, and the index of normalised
+// names, birth years and households behind DuplicateCandidates
+// (duplicates.go).
+type memCaseStore struct {
+	memStore[CaseID, Case, CaseFilter, *CaseFilter]
+	dups *dupIndex
+}
+
+func newMemCaseStore() *memCaseStore {
+	t := memtable.New("case", func(c *Case) CaseID { return c.ID }, func(c *Case) *int64 { return &c.Version }, Case.Clone)
+	t.AddIndex(caseIndexOrg, func(c *Case) []string { return []string{string(c.Org)} }, nil)
+	t.AddIndex(caseIndexOrgStatus, func(c *Case) []string { return []string{orgStatusKey(c.Org, c.Status)} }, nil)
+	t.AddIndex(caseIndexHousehold, func(c *Case) []string {
+		if c.Household == "" {
+			return nil
+		}
+		return []string{string(c.Household)}
+	}, nil)
+	s := &memCaseStore{memStore: memStore[CaseID, Case, CaseFilter, *CaseFilter]{t: t, key: CaseKey}, dups: newDupIndex()}
+	t.Observe(s.dups.change)
+	return s
+}
+
+func orgStatusKey(org homeward.OrgID, st Status) string { return string(org) + "\x00" + string(st) }
+
+// List pages through the most selective index the filter names (household;
+// organisation and status; organisation) and checks the rest of the filter
+// on the cases it finds; without any of those it scans every case.
+func (s *memCaseStore) List(ctx context.Context, f CaseFilter) (homeward.Page[Case], error) {
+	switch {
+	case f.Household != "":
+		return s.t.ListIndex(caseIndexHousehold, string(f.Household), f.Match, f.Page)
+	case f.Org != "" && f.Status != "":
+		return s.t.ListIndex(caseIndexOrgStatus, orgStatusKey(f.Org, f.Status), f.Match, f.Page)
+	case f.Org != "":
+		return s.t.ListIndex(caseIndexOrg, string(f.Org), f.Match, f.Page)
+	}
+	return s.memStore.List(ctx, f)
 }
