@@ -30,6 +30,11 @@ type Options struct {
 	// GraceDays is how long after its due date a visit is still due rather
 	// than overdue; zero means DefaultGraceDays (3).
 	GraceDays int
+	// Casework are the case-management stores that indicators and research
+	// exports pass over (Service.Indicators, Service.Export); they are
+	// read directly, after the service's own access checks. Optional:
+	// without them those two methods fail with homeward.ErrInvalid.
+	Casework casework.Stores
 }
 
 // Service schedules and records follow-up visits and answers the morning
@@ -47,6 +52,7 @@ type Service struct {
 	audit  homeward.AuditSink
 	follow Policy
 	grace  int
+	stores casework.Stores
 }
 
 // NewService returns a service on a visit store and a case-management
@@ -59,7 +65,7 @@ func NewService(visits VisitStore, cw *casework.Service, opts *Options) (*Servic
 	if visits == nil || cw == nil {
 		return nil, homeward.Invalid("", "a visit store and a casework service are required")
 	}
-	s := &Service{visits: visits, cw: cw, now: o.Now, loc: o.Location, newID: o.NewID, policy: o.Policy, audit: o.Audit, grace: o.GraceDays}
+	s := &Service{visits: visits, cw: cw, now: o.Now, loc: o.Location, newID: o.NewID, policy: o.Policy, audit: o.Audit, grace: o.GraceDays, stores: o.Casework}
 	if s.now == nil {
 		s.now = time.Now
 	}

@@ -1,0 +1,859 @@
+package monitoring
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/casework"
+	"github.com/homewardkit/homeward/internal/enum"
+)
+
+// Period is a span of days with both ends included.
+type Period struct {
+	From homeward.Date `json:"from"`
+	To   homeward.Date `json:"to"`
+}
+
+// Validate reports a missing end or a From after To.
+func (p Period) Validate() error {
+	var v homeward.ValidationError
+	if p.From.IsZero() {
+		v.Add("period.from", "is required")
+	}
+	if p.To.IsZero() {
+		v.Add("period.to", "is required")
+	}
+	if !p.From.IsZero() && !p.To.IsZero() && p.From.After(p.To) {
+		v.Add("period.to", "is before period.from")
+	}
+	return v.Err()
+}
+
+// Contains reports whether day d lies in the period.
+func (p Period) Contains(d homeward.Date) bool { return !d.Before(p.From) && !d.After(p.To) }
+
+// Dimension is a characteristic by which an indicator is broken down. Every
+// dimension is read on the last day of the period.
+type Dimension string
+
+// Dimensions of the breakdowns.
+const (
+	// DimOrganisation: the organisation that owns the case.
+	DimOrganisation Dimension = "organisation"
+	// DimSex: the child's sex as recorded.
+	DimSex Dimension = "sex"
+	// DimAgeBand: the child's age band (casework.AgeBand) on the last day.
+	DimAgeBand Dimension = "age_band"
+	// DimRisk: the case's risk level in force on the last day, by its
+	// history.
+	DimRisk Dimension = "risk"
+	// DimArrangementType: the care arrangement in force on the last day.
+	DimArrangementType Dimension = "arrangement_type"
+)
+
+var dimensionValues = []Dimension{DimOrganisation, DimSex, DimAgeBand, DimRisk, DimArrangementType}
+
+// DimensionValues returns the dimensions in their documented order.
+func DimensionValues() []Dimension { return slices.Clone(dimensionValues) }
+
+// Valid reports whether d is a defined dimension.
+func (d Dimension) Valid() bool { return enum.Valid(d, dimensionValues) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (d Dimension) MarshalText() ([]byte, error) {
+	return enum.Marshal("dimension", d, dimensionValues)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (d *Dimension) UnmarshalText(b []byte) error {
+	return enum.Unmarshal("dimension", d, b, dimensionValues)
+}
+
+// UnknownKey is the breakdown key of a child whose value in a dimension is
+// not recorded: no care arrangement in force on the last day, no birth date
+// or a birth date after the last day, or an unknown risk level.
+const UnknownKey = "unknown"
+
+// IndicatorUnit says how an indicator's value is computed from its numerator N and
+// denominator D. Values are rounded to 4 decimal places, halves away from
+// zero; N and D are exact.
+type IndicatorUnit string
+
+// Units of indicators.
+const (
+	// UnitPercent: 100 × N / D.
+	UnitPercent IndicatorUnit = "percent"
+	// UnitRatio: N / D.
+	UnitRatio IndicatorUnit = "ratio"
+	// UnitPer1000Days: 1000 × N / D, D a number of days.
+	UnitPer1000Days IndicatorUnit = "per_1000_days"
+	// UnitScoreChange: N / D, N a sum of score changes and D a number of
+	// children: the mean change.
+	UnitScoreChange IndicatorUnit = "score_change"
+)
+
+var indicatorUnitValues = []IndicatorUnit{UnitPercent, UnitRatio, UnitPer1000Days, UnitScoreChange}
+
+// Valid reports whether u is a defined unit of indicators.
+func (u IndicatorUnit) Valid() bool { return enum.Valid(u, indicatorUnitValues) }
+
+// MarshalText implements [encoding.TextMarshaler].
+func (u IndicatorUnit) MarshalText() ([]byte, error) {
+	return enum.Marshal("indicator unit", u, indicatorUnitValues)
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler].
+func (u *IndicatorUnit) UnmarshalText(b []byte) error {
+	return enum.Unmarshal("indicator unit", u, b, indicatorUnitValues)
+}
+
+// Indicator is one figure over a period, with the numerator and denominator
+// it is computed from, so that it can be recomputed by hand and summed
+// across organisations.
+type Indicator struct {
+	// ID is one of the Indicator* constants, or IndicatorCSIChange + "." + a
+	// casework.CSIDomain.
+	ID string `json:"id"`
+	// Definition says in one line what is counted.
+	Definition  string          `json:"definition"`
+	Unit        IndicatorUnit   `json:"unit"`
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"`
+	// Value is computed from Numerator and Denominator by the Unit. It is
+	// zero, and HasValue false, when the denominator is zero.
+	Value    decimal.Decimal `json:"value"`
+	HasValue bool            `json:"has_value"`
+	// Breakdowns holds, for every dimension, one cell per key: the keys are
+	// the values that occur among the children counted (every requested
+	// organisation for DimOrganisation), in the dimension's documented
+	// order (organisations by id, UnknownKey last), and the same for every
+	// indicator of one computation. The cells of a dimension add up to the
+	// whole.
+	Breakdowns map[Dimension][]Cell `json:"breakdowns"`
+}
+
+// Cell is an indicator restricted to the children with one key of a
+// dimension.
+type Cell struct {
+	Key         string          `json:"key"`
+	Numerator   decimal.Decimal `json:"numerator"`
+	Denominator decimal.Decimal `json:"denominator"`
+	Value       decimal.Decimal `json:"value"`
+	HasValue    bool            `json:"has_value"`
+}
+
+// The indicators, in the order in which they are returned. Each is
+// computed over a period P = [From, To] for the population of cases of the
+// selected organisations registered on or before To; records of other cases
+// are ignored. Everything is read as recorded on To: a visit done, missed or
+// cancelled after To was open on To, so the figures of a past period do not
+// change when later events are recorded. Arrangements are the care history
+// of a case (casework.Case.Arrangements, in date order); "the next
+// arrangement" is the next one in that history. An arrangement is in
+// residential care when its type is casework.ArrangementResidential and
+// family-based when casework.ArrangementType.FamilyBased holds.
+const (
+	// IndicatorVisitsOnTime, percent. Denominator: visits due in P whose
+	// state on To (Visit.StatusOn with the grace period) is done, missed or
+	// overdue; that leaves out visits cancelled by To and visits still open
+	// on To whose grace period has not ended. Numerator: those done by
+	// their due date plus the grace period (Visit.OnTime).
+	IndicatorVisitsOnTime = "visits_on_time"
+	// IndicatorOverdueVisits, percent. Denominator: visits due on or before
+	// To (in P or earlier) not cancelled by To. Numerator: those overdue on
+	// To (open, and To more than the grace period after the due date).
+	IndicatorOverdueVisits = "overdue_visits"
+	// IndicatorLeavingResidential, percent. Denominator: children with a
+	// residential arrangement that starts on or before To and ends on or
+	// after From (or has not ended): in residential care at some time in
+	// P, a child leaving on From included. Numerator: those of them for
+	// whom such an arrangement is followed by a family-based next
+	// arrangement that starts in P.
+	IndicatorLeavingResidential = "leaving_residential_for_family"
+	// IndicatorResidentialToFamily, ratio. Numerator: children whose
+	// arrangement in force on To (casework.Case.CurrentArrangement) is
+	// residential. Denominator: children whose arrangement in force on To
+	// is family-based.
+	IndicatorResidentialToFamily = "residential_to_family_ratio"
+	// IndicatorReentry, percent, counting placements, not children.
+	// Denominator: family placements (family-based arrangements whose
+	// previous arrangement is residential) that start from From − 12 months
+	// to To − 12 months: the placements whose first 12 months end in P, so
+	// each is observed for a full year. Numerator: those followed by a
+	// residential arrangement (the next or a later one) that starts before
+	// the placement's start + 12 months.
+	IndicatorReentry = "reentry_within_12_months"
+	// IndicatorPlacementMoves, per 1,000 days. Numerator: family-based
+	// arrangements that end in P and have a next arrangement (of any type):
+	// moves out of a family placement. Denominator: days in family-based
+	// care in P, counting for each family-based arrangement the days from
+	// max(start, From) to min(end, To + 1 day), its end day excluded.
+	IndicatorPlacementMoves = "placement_moves_per_1000_days"
+	// IndicatorPlansReviewedOnTime, percent. Denominator: children with at
+	// least one plan whose status is active and whose start is on or before
+	// To (a plan's status has no history, so for a past period this is the
+	// plans active now). Numerator: those whose every such plan had its
+	// review on time on To: the review date in force on To is not before
+	// To. The review date in force on To is the plan's NextReview when no
+	// review is dated after To; otherwise the last review on or before To
+	// (or the start) plus casework.ReviewInterval of the risk on To, the
+	// latest date the review rules allow.
+	IndicatorPlansReviewedOnTime = "plans_reviewed_on_time"
+	// IndicatorCSIChange is the prefix of six indicators, one per Child
+	// Status Index domain: csi_change.food_and_nutrition, …,
+	// csi_change.education_and_skills, in the instrument's order, score
+	// change. Denominator: children with at least two child status
+	// assessments dated on or before To. Numerator: the sum over them of
+	// the domain score (casework.Assessment.DomainScores, the mean of the
+	// domain's two factors) of the latest assessment minus that of the
+	// first; of two assessments on one day the one with the smaller id is
+	// the earlier. Value: the mean change, positive for an improvement.
+	IndicatorCSIChange = "csi_change"
+)
+
+// counter indexes the integer tallies from which every indicator is made.
+type counter int
+
+const (
+	cOnTimeNum counter = iota
+	cOnTimeDen
+	cOverdueNum
+	cOverdueDen
+	cLeaveNum
+	cLeaveDen
+	cResidential
+	cFamily
+	cReentryNum
+	cReentryDen
+	cMoves
+	cFamilyDays
+	cPlanNum
+	cPlanDen
+	cCSIChildren
+	cCSIHalf  // six counters, one per domain: sums of changes in half points
+	nCounters = cCSIHalf + 6
+)
+
+type tally [nCounters]int64
+
+func (t *tally) add(o *tally) {
+	for i := range t {
+		t[i] += o[i]
+	}
+}
+
+// spec describes how an indicator is made from the tallies.
+type spec struct {
+	id, def  string
+	unit     IndicatorUnit
+	num, den counter
+	half     bool // the numerator counts half points
+}
+
+var specs = func() []spec {
+	s := []spec{
+		{IndicatorVisitsOnTime, "visits due in the period and done within the grace period, of those due in the period that were done, missed or overdue at its end", UnitPercent, cOnTimeNum, cOnTimeDen, false},
+		{IndicatorOverdueVisits, "visits overdue at the end of the period, of the visits due by then that were not cancelled", UnitPercent, cOverdueNum, cOverdueDen, false},
+		{IndicatorLeavingResidential, "children who moved from residential care to a family-based arrangement in the period, of the children in residential care at some time in the period", UnitPercent, cLeaveNum, cLeaveDen, false},
+		{IndicatorResidentialToFamily, "children in residential care per child in family-based care at the end of the period", UnitRatio, cResidential, cFamily, false},
+		{IndicatorReentry, "family placements after residential care that were followed by residential care within 12 months, of those whose first 12 months ended in the period", UnitPercent, cReentryNum, cReentryDen, false},
+		{IndicatorPlacementMoves, "moves out of a family-based arrangement in the period per 1,000 days in family-based care in the period", UnitPer1000Days, cMoves, cFamilyDays, false},
+		{IndicatorPlansReviewedOnTime, "children with an active plan at the end of the period whose review was not overdue then, of the children with an active plan", UnitPercent, cPlanNum, cPlanDen, false},
+	}
+	for i, d := range casework.CSIDomains {
+		name := strings.ReplaceAll(string(d.Domain), "_", " ")
+		s = append(s, spec{IndicatorCSIChange + "." + string(d.Domain),
+			"mean change of the Child Status Index " + name + " score from the first to the latest assessment by the end of the period, of children assessed at least twice",
+			UnitScoreChange, cCSIHalf + counter(i), cCSIChildren, true})
+	}
+	return s
+}()
+
+// IndicatorIDs returns the ids of the indicators in the order in which
+// they are computed.
+func IndicatorIDs() []string {
+	out := make([]string, len(specs))
+	for i, s := range specs {
+		out[i] = s.id
+	}
+	return out
+}
+
+// Sources are the stores the indicators are computed from.
+type Sources struct {
+	Cases       casework.CaseStore
+	Assessments casework.AssessmentStore
+	Plans       casework.PlanStore
+	Visits      VisitStore
+}
+
+func (s Sources) validate() error {
+	if s.Cases == nil || s.Assessments == nil || s.Plans == nil || s.Visits == nil {
+		return homeward.Invalid("sources", "the case, assessment, plan and visit stores are required")
+	}
+	return nil
+}
+
+// Indicators computes every indicator (see IndicatorIDs) over period p for
+// the organisations orgs (empty: the actor's own), each of which the actor
+// must be allowed to read, else homeward.ErrForbidden. The service needs the
+// casework stores (Options.Casework), else homeward.ErrInvalid.
+func (s *Service) Indicators(ctx context.Context, orgs []homeward.OrgID, p Period) ([]Indicator, error) {
+	orgs, err := s.readOrgs(ctx, orgs, "indicators")
+	if err != nil {
+		return nil, err
+	}
+	src := Sources{Cases: s.stores.Cases, Assessments: s.stores.Assessments, Plans: s.stores.Plans, Visits: s.visits}
+	if src.validate() != nil {
+		return nil, homeward.Invalid("casework", "the service has no casework stores: set Options.Casework")
+	}
+	return ComputeIndicators(ctx, src, orgs, p, s.grace)
+}
+
+// readOrgs resolves the organisations of a read over many records: the
+// actor's when none are given, each checked with the policy, without
+// duplicates.
+func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what string) ([]homeward.OrgID, error) {
+	a, err := homeward.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(orgs) == 0 {
+		orgs = []homeward.OrgID{a.Org}
+	}
+	out := make([]homeward.OrgID, 0, len(orgs))
+	for _, o := range orgs {
+		if o == "" || !s.policy.Allow(ctx, a, homeward.ActionRead, o) {
+			return nil, fmt.Errorf("%s of organisation %q: %w", what, o, homeward.ErrForbidden)
+		}
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	return out, nil
+}
+
+// ComputeIndicators computes every indicator over period p for the cases
+// of the organisations orgs (empty: every organisation) and their visits,
+// plans and assessments, with a grace period of grace days (zero or less:
+// DefaultGraceDays). It applies no access policy: it is for callers with
+// direct access to the stores, such as research scripts; services call it
+// after their checks (Service.Indicators).
+//
+// It passes once over each store with Scan: first the cases, keeping for
+// each a few bytes (the group of its breakdown keys and its position), then
+// the visits, the assessments and the plans at the same time (the stores
+// must be safe for concurrent use, as every Homeward store is). No visit is
+// kept: each is tallied as it passes. Memory grows with the number of cases
+// (about 100 bytes each), not with the number of visits.
+func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
+	if err := src.validate(); err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	if grace <= 0 {
+		grace = DefaultGraceDays
+	}
+	sel := newOrgSelection(orgs)
+	c := &computation{p: p, grace: grace, groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, cases: map[casework.CaseID]caseRef{}}
+	for _, o := range sel.list {
+		c.org(o)
+	}
+	if err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
+		if sel.keep(cs.Org) {
+			c.addCase(cs)
+		}
+		return nil
+	})); err != nil {
+		return nil, fmt.Errorf("indicators: scan cases: %w", err)
+	}
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	visitTally := make([]tally, len(c.groups))
+	csi := make([]csiPair, len(c.groupOf))
+	plans := make([]uint8, len(c.groupOf))
+	var wg sync.WaitGroup
+	run := func(what string, scan func() error) {
+		wg.Go(func() {
+			if err := scan(); err != nil {
+				cancel(fmt.Errorf("indicators: scan %s: %w", what, err))
+			}
+		})
+	}
+	run("visits", func() error {
+		return src.Visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: p.To}, every(ctx, func(v *Visit) error {
+			if sel.keep(v.Org) {
+				c.addVisit(visitTally, v)
+			}
+			return nil
+		}))
+	})
+	run("assessments", func() error {
+		return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
+			if sel.keep(a.Org) {
+				c.addAssessment(csi, a)
+			}
+			return nil
+		}))
+	})
+	run("plans", func() error {
+		return src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
+			if sel.keep(pl.Org) {
+				c.addPlan(plans, pl)
+			}
+			return nil
+		}))
+	})
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return nil, err
+	}
+	for g := range c.tallies {
+		c.tallies[g].add(&visitTally[g])
+	}
+	for i, g := range c.groupOf {
+		t := &c.tallies[g]
+		if st := plans[i]; st&planActive != 0 {
+			t[cPlanDen]++
+			if st&planLate == 0 {
+				t[cPlanNum]++
+			}
+		}
+		if x := &csi[i]; x.n >= 2 {
+			t[cCSIChildren]++
+			for d := range 6 {
+				t[cCSIHalf+counter(d)] += int64(x.lastS[d]) - int64(x.firstS[d])
+			}
+		}
+	}
+	return c.indicators(sel), nil
+}
+
+// every wraps a scan function so that it stops when ctx is done (checked
+// every 4,096 records).
+func every[T any](ctx context.Context, fn func(*T) error) func(*T) error {
+	n := 0
+	return func(x *T) error {
+		if n++; n&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return fn(x)
+	}
+}
+
+// orgSelection is the set of organisations of a computation: one is pushed
+// down to the stores' filters; several are checked in the scan.
+type orgSelection struct {
+	list []homeward.OrgID
+	one  homeward.OrgID
+	set  map[homeward.OrgID]bool
+}
+
+func newOrgSelection(orgs []homeward.OrgID) orgSelection {
+	s := orgSelection{}
+	for _, o := range orgs {
+		if !slices.Contains(s.list, o) {
+			s.list = append(s.list, o)
+		}
+	}
+	switch len(s.list) {
+	case 0:
+	case 1:
+		s.one = s.list[0]
+	default:
+		s.set = make(map[homeward.OrgID]bool, len(s.list))
+		for _, o := range s.list {
+			s.set[o] = true
+		}
+	}
+	return s
+}
+
+func (s *orgSelection) keep(o homeward.OrgID) bool { return s.set == nil || s.set[o] }
+
+// groupKey is a combination of breakdown keys, as indexes: the organisation
+// into computation.orgs, the others into the dimensions' value lists (the
+// list's length meaning UnknownKey).
+type groupKey struct {
+	org                  uint32
+	sex, age, risk, arrT uint8
+}
+
+type caseRef struct{ group, idx uint32 }
+
+// csiPair keeps the first and latest child status assessment of a case: the
+// six domain scores of each, as sums of the two factors (2 to 8).
+type csiPair struct {
+	first, last     homeward.Date
+	firstID, lastID casework.AssessmentID
+	firstS, lastS   [6]uint8
+	n               uint8 // assessments seen, up to 2
+}
+
+// Plan states of a case.
+const (
+	planActive uint8 = 1 << iota
+	planLate
+)
+
+type computation struct {
+	p       Period
+	grace   int
+	orgs    []homeward.OrgID
+	orgIx   map[homeward.OrgID]uint32
+	groups  []groupKey
+	groupIx map[groupKey]uint32
+	tallies []tally // per group
+	cases   map[casework.CaseID]caseRef
+	groupOf []uint32 // per case
+	riskOf  []casework.Risk
+}
+
+var (
+	sexValues         = casework.SexValues()
+	ageBandValues     = casework.AgeBandValues()
+	riskValues        = casework.RiskValues()
+	arrangementValues = casework.ArrangementTypeValues()
+)
+
+func indexOf[T comparable](all []T, v T) uint8 {
+	for i, x := range all {
+		if x == v {
+			return uint8(i)
+		}
+	}
+	return uint8(len(all))
+}
+
+func (c *computation) org(o homeward.OrgID) uint32 {
+	i, ok := c.orgIx[o]
+	if !ok {
+		i = uint32(len(c.orgs))
+		c.orgIx[o] = i
+		c.orgs = append(c.orgs, o)
+	}
+	return i
+}
+
+// ageBandOn returns the child's age band on day d (UnknownKey's index when
+// the birth date is missing or after d).
+func ageBandOn(birth, d homeward.Date) uint8 {
+	if birth.IsZero() || birth.After(d) {
+		return uint8(len(ageBandValues))
+	}
+	return indexOf(ageBandValues, casework.AgeBandOf(birth.YearsUntil(d)))
+}
+
+// addCase adds a case to the population and tallies the indicators of
+// care arrangements.
+func (c *computation) addCase(cs *casework.Case) {
+	from, to := c.p.From, c.p.To
+	if cs.RegisteredOn.After(to) {
+		return
+	}
+	if _, dup := c.cases[cs.ID]; dup {
+		return
+	}
+	risk := riskAt(cs, to)
+	k := groupKey{org: c.org(cs.Org), sex: indexOf(sexValues, cs.Child.Sex), age: ageBandOn(cs.Child.BirthDate, to),
+		risk: indexOf(riskValues, risk), arrT: uint8(len(arrangementValues))}
+	cur, hasCur := cs.CurrentArrangement(to)
+	if hasCur {
+		k.arrT = indexOf(arrangementValues, cur.Type)
+	}
+	g, ok := c.groupIx[k]
+	if !ok {
+		g = uint32(len(c.groups))
+		c.groupIx[k] = g
+		c.groups = append(c.groups, k)
+		c.tallies = append(c.tallies, tally{})
+	}
+	c.cases[cs.ID] = caseRef{group: g, idx: uint32(len(c.groupOf))}
+	c.groupOf = append(c.groupOf, g)
+	c.riskOf = append(c.riskOf, risk)
+	t := &c.tallies[g]
+
+	if hasCur {
+		switch {
+		case cur.Type == casework.ArrangementResidential:
+			t[cResidential]++
+		case cur.Type.FamilyBased():
+			t[cFamily]++
+		}
+	}
+	arr := cs.Arrangements
+	inResidential, left := false, false
+	end := to.AddDays(1)
+	for i := range arr {
+		a := &arr[i]
+		var next *casework.Arrangement
+		if i+1 < len(arr) {
+			next = &arr[i+1]
+		}
+		if a.Type == casework.ArrangementResidential && !a.Start.After(to) && (a.End.IsZero() || !a.End.Before(from)) {
+			inResidential = true
+			if next != nil && next.Type.FamilyBased() && c.p.Contains(next.Start) {
+				left = true
+			}
+		}
+		if !a.Type.FamilyBased() {
+			continue
+		}
+		// Days in family-based care in the period, and moves out of it.
+		s, e := a.Start, end
+		if s.Before(from) {
+			s = from
+		}
+		if !a.End.IsZero() && a.End.Before(e) {
+			e = a.End
+		}
+		if n := s.DaysUntil(e); n > 0 {
+			t[cFamilyDays] += int64(n)
+		}
+		if next != nil && !a.End.IsZero() && c.p.Contains(a.End) {
+			t[cMoves]++
+		}
+		// Re-entry: placements after residential care whose first year
+		// ends in the period.
+		if i > 0 && arr[i-1].Type == casework.ArrangementResidential &&
+			!a.Start.Before(from.AddMonths(-12)) && !a.Start.After(to.AddMonths(-12)) {
+			t[cReentryDen]++
+			limit := a.Start.AddMonths(12)
+			for j := i + 1; j < len(arr); j++ {
+				if arr[j].Type == casework.ArrangementResidential && arr[j].Start.Before(limit) {
+					t[cReentryNum]++
+					break
+				}
+			}
+		}
+	}
+	if inResidential {
+		t[cLeaveDen]++
+		if left {
+			t[cLeaveNum]++
+		}
+	}
+}
+
+// addVisit tallies a visit due on or before the end of the period.
+func (c *computation) addVisit(tallies []tally, v *Visit) {
+	ref, ok := c.cases[v.Case]
+	if !ok || v.Due.After(c.p.To) {
+		return
+	}
+	t := &tallies[ref.group]
+	st := v.StatusOn(c.p.To, c.grace)
+	if st == VisitCancelled {
+		return
+	}
+	t[cOverdueDen]++
+	if st == VisitOverdue {
+		t[cOverdueNum]++
+	}
+	if v.Due.Before(c.p.From) || (st != VisitDone && st != VisitMissed && st != VisitOverdue) {
+		return
+	}
+	t[cOnTimeDen]++
+	if st == VisitDone && v.OnTime(c.grace) {
+		t[cOnTimeNum]++
+	}
+}
+
+// addAssessment keeps a child status assessment if it is the first or the
+// latest of its case so far.
+func (c *computation) addAssessment(csi []csiPair, a *casework.Assessment) {
+	if a.Kind != casework.KindChildStatus || a.Date.After(c.p.To) {
+		return
+	}
+	ref, ok := c.cases[a.Case]
+	if !ok {
+		return
+	}
+	var s [6]uint8
+	for i, d := range casework.CSIDomains {
+		s[i] = uint8(a.Scores[d.Factors[0]] + a.Scores[d.Factors[1]])
+	}
+	x := &csi[ref.idx]
+	if x.n == 0 {
+		x.first, x.firstID, x.firstS = a.Date, a.ID, s
+		x.last, x.lastID, x.lastS = a.Date, a.ID, s
+		x.n = 1
+		return
+	}
+	x.n = 2
+	if a.Date.Before(x.first) || (a.Date == x.first && a.ID < x.firstID) {
+		x.first, x.firstID, x.firstS = a.Date, a.ID, s
+	}
+	if a.Date.After(x.last) || (a.Date == x.last && a.ID > x.lastID) {
+		x.last, x.lastID, x.lastS = a.Date, a.ID, s
+	}
+}
+
+// addPlan records an active plan of a case and whether its review was
+// overdue at the end of the period.
+func (c *computation) addPlan(states []uint8, pl *casework.Plan) {
+	to := c.p.To
+	if pl.Status != casework.PlanActive || pl.Start.After(to) {
+		return
+	}
+	ref, ok := c.cases[pl.Case]
+	if !ok {
+		return
+	}
+	states[ref.idx] |= planActive
+	if reviewDueOn(pl, to, c.riskOf[ref.idx]).Before(to) {
+		states[ref.idx] |= planLate
+	}
+}
+
+// reviewDueOn returns the review date of a plan in force on day d: its
+// NextReview when no review is dated after d, else the last review on or
+// before d (or the start) plus the review interval of the risk level.
+func reviewDueOn(pl *casework.Plan, d homeward.Date, risk casework.Risk) homeward.Date {
+	last, later := pl.Start, false
+	for _, r := range pl.Reviews {
+		switch {
+		case r.Date.After(d):
+			later = true
+		case r.Date.After(last):
+			last = r.Date
+		}
+	}
+	if !later {
+		return pl.NextReview
+	}
+	return last.AddMonths(casework.ReviewInterval(risk))
+}
+
+// keyName returns the breakdown key of index i of dimension d.
+func (c *computation) keyName(d Dimension, i uint32) string {
+	var all []string
+	switch d {
+	case DimOrganisation:
+		return string(c.orgs[i])
+	case DimSex:
+		all = strs(sexValues)
+	case DimAgeBand:
+		all = strs(ageBandValues)
+	case DimRisk:
+		all = strs(riskValues)
+	case DimArrangementType:
+		all = strs(arrangementValues)
+	}
+	if int(i) < len(all) {
+		return all[i]
+	}
+	return UnknownKey
+}
+
+func strs[T ~string](v []T) []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i] = string(x)
+	}
+	return out
+}
+
+func (k groupKey) index(d Dimension) uint32 {
+	switch d {
+	case DimOrganisation:
+		return k.org
+	case DimSex:
+		return uint32(k.sex)
+	case DimAgeBand:
+		return uint32(k.age)
+	case DimRisk:
+		return uint32(k.risk)
+	}
+	return uint32(k.arrT)
+}
+
+// indicators turns the tallies into indicators with their breakdowns.
+func (c *computation) indicators(sel orgSelection) []Indicator {
+	var total tally
+	for i := range c.tallies {
+		total.add(&c.tallies[i])
+	}
+	type cellTally struct {
+		key string
+		t   tally
+	}
+	breakdowns := map[Dimension][]cellTally{}
+	for _, d := range dimensionValues {
+		byIndex := map[uint32]*tally{}
+		for g, k := range c.groups {
+			i := k.index(d)
+			if byIndex[i] == nil {
+				byIndex[i] = &tally{}
+			}
+			byIndex[i].add(&c.tallies[g])
+		}
+		if d == DimOrganisation {
+			for _, o := range sel.list {
+				if i := c.orgIx[o]; byIndex[i] == nil {
+					byIndex[i] = &tally{}
+				}
+			}
+		}
+		idx := make([]uint32, 0, len(byIndex))
+		for i := range byIndex {
+			idx = append(idx, i)
+		}
+		slices.Sort(idx)
+		cells := make([]cellTally, len(idx))
+		for n, i := range idx {
+			cells[n] = cellTally{c.keyName(d, i), *byIndex[i]}
+		}
+		if d == DimOrganisation {
+			slices.SortFunc(cells, func(a, b cellTally) int { return strings.Compare(a.key, b.key) })
+		}
+		breakdowns[d] = cells
+	}
+	out := make([]Indicator, len(specs))
+	for n, s := range specs {
+		ind := Indicator{ID: s.id, Definition: s.def, Unit: s.unit, Breakdowns: make(map[Dimension][]Cell, len(dimensionValues))}
+		ind.Numerator, ind.Denominator, ind.Value, ind.HasValue = s.figures(&total)
+		for _, d := range dimensionValues {
+			cells := make([]Cell, len(breakdowns[d]))
+			for i, ct := range breakdowns[d] {
+				cl := Cell{Key: ct.key}
+				cl.Numerator, cl.Denominator, cl.Value, cl.HasValue = s.figures(&ct.t)
+				cells[i] = cl
+			}
+			ind.Breakdowns[d] = cells
+		}
+		out[n] = ind
+	}
+	return out
+}
+
+// figures returns the numerator, denominator and value of the indicator
+// from a tally.
+func (s spec) figures(t *tally) (num, den, value decimal.Decimal, ok bool) {
+	num, den = decimal.NewFromInt(t[s.num]), decimal.NewFromInt(t[s.den])
+	if s.half {
+		num = decimal.New(t[s.num]*5, -1)
+	}
+	if t[s.den] == 0 {
+		return num, den, decimal.Zero, false
+	}
+	scale := decimal.NewFromInt(1)
+	switch s.unit {
+	case UnitPercent:
+		scale = decimal.NewFromInt(100)
+	case UnitPer1000Days:
+		scale = decimal.NewFromInt(1000)
+	}
+	return num, den, num.Mul(scale).DivRound(den, 4), true
+}
