@@ -552,11 +552,11 @@ func checkRecords(v *homeward.ValidationError, c *Case, h *Household, as []Asses
 		sameOrg(v, p+".org", c, a.Org)
 		switch a.Kind {
 		case KindChildStatus:
-			if a.Case != "" && a.Case != c.ID {
+			if c.ID != "" && a.Case != "" && a.Case != c.ID {
 				v.Add(p+".case", "is %q, not the case %q", a.Case, c.ID)
 			}
 		case KindHouseholdVulnerability:
-			if a.Household != "" && (h == nil || a.Household != h.ID) {
+			if a.Household != "" && (h == nil || (h.ID != "" && a.Household != h.ID)) {
 				v.Add(p+".household", "is %q, not the case's household", a.Household)
 			}
 		}
@@ -573,7 +573,7 @@ func checkRecords(v *homeward.ValidationError, c *Case, h *Household, as []Asses
 			v.Merge(p, pl.Validate())
 		}
 		sameOrg(v, p+".org", c, pl.Org)
-		if pl.Case != "" && pl.Case != c.ID {
+		if c.ID != "" && pl.Case != "" && pl.Case != c.ID {
 			v.Add(p+".case", "is %q, not the case %q", pl.Case, c.ID)
 		}
 	}
@@ -583,7 +583,7 @@ func checkRecords(v *homeward.ValidationError, c *Case, h *Household, as []Asses
 		requireID(p, string(n.ID))
 		v.Merge(p, n.Validate())
 		sameOrg(v, p+".org", c, n.Org)
-		if n.Case != "" && n.Case != c.ID {
+		if c.ID != "" && n.Case != "" && n.Case != c.ID {
 			v.Add(p+".case", "is %q, not the case %q", n.Case, c.ID)
 		}
 	}

@@ -808,7 +808,7 @@ func (g *caseGen) randomCase(i int) randomCase {
 	rels := RelationshipValues()
 	childFamily := g.word()
 	c := &Case{ID: CaseID(fmt.Sprintf("case-%d-id", i)), Org: "org", Status: StatusFollowUp, RegisteredOn: reg, Risk: RiskMedium, Household: "hh",
-		Child: Child{GivenName: g.word(), FamilyName: childFamily, Sex: sexes[rng.IntN(len(sexes))], BirthDate: birth},
+		Child:        Child{GivenName: g.word(), FamilyName: childFamily, Sex: sexes[rng.IntN(len(sexes))], BirthDate: birth},
 		Arrangements: []Arrangement{{Type: ArrangementResidential, Start: birth.AddDays(rng.IntN(min(300, birth.DaysUntil(reg)+1))), End: reg}, {Type: ArrangementKinship, Start: reg}},
 	}
 	if rng.IntN(3) == 0 {
