@@ -26,7 +26,11 @@ type Member struct {
 	Status  MemberStatus   `json:"status"`
 	Applied time.Time      `json:"applied"`
 	// TimeZone is the IANA time zone in which the member sees the sessions.
-	TimeZone  string    `json:"time_zone"`
+	TimeZone string `json:"time_zone"`
+	// Enrolled is when the organisation got its place: on application, or
+	// when a withdrawal promoted it from the waiting list. Zero while it
+	// is waitlisted.
+	Enrolled  time.Time `json:"enrolled,omitzero"`
 	Withdrawn time.Time `json:"withdrawn,omitzero"`
 }
 
@@ -212,9 +216,16 @@ func (c *Cohort) apply(org homeward.OrgID, tz string, at time.Time) (MemberStatu
 			return "", homeward.Invalid("org", "organisation %s is already %s in this cohort", org, m.Status)
 		}
 		c.Members[i] = Member{Org: org, Status: status, Applied: at, TimeZone: tz}
+		if status == MemberEnrolled {
+			c.Members[i].Enrolled = at
+		}
 		return status, nil
 	}
-	c.Members = append(c.Members, Member{Org: org, Status: status, Applied: at, TimeZone: tz})
+	m := Member{Org: org, Status: status, Applied: at, TimeZone: tz}
+	if status == MemberEnrolled {
+		m.Enrolled = at
+	}
+	c.Members = append(c.Members, m)
 	return status, nil
 }
 
@@ -240,7 +251,7 @@ func (c *Cohort) withdraw(org homeward.OrgID, at time.Time) (homeward.OrgID, err
 	if first < 0 {
 		return "", nil
 	}
-	c.Members[first].Status = MemberEnrolled
+	c.Members[first].Status, c.Members[first].Enrolled = MemberEnrolled, at
 	return c.Members[first].Org, nil
 }
 

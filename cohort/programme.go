@@ -21,8 +21,8 @@ type FeePolicy struct {
 // Programme is a learning programme: the Mutual Learning Program, a
 // learning network, a peer review. Cohorts (series) run it.
 type Programme struct {
-	ID   ProgrammeID  `json:"id"`
-	Name string       `json:"name"`
+	ID   ProgrammeID   `json:"id"`
+	Name string        `json:"name"`
 	Kind ProgrammeKind `json:"kind"`
 	// Organisers are the organisations of the consortium behind it.
 	Organisers []homeward.OrgID `json:"organisers"`

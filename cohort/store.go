@@ -90,11 +90,19 @@ func CohortKey(c *Cohort) string { return c.Start.String() + "\x00" + string(c.I
 type Stores struct {
 	Programmes ProgrammeStore
 	Cohorts    CohortStore
+	// Networks, Actions, Submissions and Discussions are needed by the
+	// service methods of learning networks, learning actions and joint
+	// case analysis; those methods fail with homeward.ErrInvalid when the
+	// store they need is nil.
+	Networks    NetworkStore
+	Actions     LearningActionStore
+	Submissions SubmissionStore
+	Discussions DiscussionStore
 }
 
 // NewMemoryStores returns in-memory stores, safe for concurrent use.
 func NewMemoryStores() Stores {
-	return Stores{
+	st := Stores{
 		Programmes: memtable.NewStore(memtable.New("programme",
 			func(p *Programme) ProgrammeID { return p.ID }, func(p *Programme) *int64 { return &p.Version }, Programme.Clone),
 			ProgrammeKey, (*ProgrammeFilter).Match, func(f *ProgrammeFilter) homeward.PageRequest { return f.Page }),
@@ -102,4 +110,6 @@ func NewMemoryStores() Stores {
 			func(c *Cohort) CohortID { return c.ID }, func(c *Cohort) *int64 { return &c.Version }, Cohort.Clone),
 			CohortKey, (*CohortFilter).Match, func(f *CohortFilter) homeward.PageRequest { return f.Page }),
 	}
+	newMemoryLearningStores(&st)
+	return st
 }
