@@ -41,6 +41,10 @@ type DB struct {
 	// cw holds the casework stores, built on first use.
 	cwOnce sync.Once
 	cw     *caseworkStores
+
+	// visits is the store of follow-up visits, built on first use.
+	visitsOnce sync.Once
+	visits     *VisitStore
 }
 
 // Open opens the database named by dsn and brings its schema up to date,
