@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/casework"
 	"github.com/homewardkit/homeward/internal/fields"
 	"github.com/homewardkit/homeward/internal/ids"
 )
@@ -23,6 +24,11 @@ type Options struct {
 	Policy homeward.Policy
 	// Audit receives an event for every change; default: discarded.
 	Audit homeward.AuditSink
+	// Casework is the case-management service through which cases are
+	// submitted for joint analysis: it reads the case, checks the consent
+	// for peer learning and makes the de-identified summary, under its own
+	// access policy. Without it, Submit fails.
+	Casework *casework.Service
 }
 
 // Service runs learning programmes: programmes, cohorts and their sessions,
@@ -39,6 +45,7 @@ type Service struct {
 	newID  func() string
 	policy homeward.Policy
 	audit  homeward.AuditSink
+	cw     *casework.Service
 }
 
 // NewService returns a service on the given stores.
@@ -50,7 +57,7 @@ func NewService(st Stores, opts *Options) (*Service, error) {
 	if opts != nil {
 		o = *opts
 	}
-	s := &Service{st: st, now: o.Now, newID: o.NewID, policy: o.Policy, audit: o.Audit}
+	s := &Service{st: st, now: o.Now, newID: o.NewID, policy: o.Policy, audit: o.Audit, cw: o.Casework}
 	if s.now == nil {
 		s.now = time.Now
 	}
