@@ -13,6 +13,25 @@
 // capacity lasts, then waitlisted in order of application, and a withdrawal
 // promotes the first on the list. Attendance gives each member an attendance
 // rate and, above a configurable share of sessions, completion; voluntary
-// contributions are money, totalled per currency. The [Service] enforces
-// who may do what in a cohort that spans organisations.
+// contributions are money, totalled per currency. A [Network] is a learning
+// network of a region or of neighbourhoods, with a process facilitator, a
+// lead organisation, its own scope, members with roles, events such as
+// roadshows, and conclusions. In cohorts and networks alike, organisations
+// commit to [LearningAction]s that move through plan–do–study–act and are
+// reviewed with the four After Action Review questions.
+//
+// In joint case analysis a member submits a case ([Service.Submit]): the
+// case's de-identified summary from the casework package and the question
+// the organisation asks, refused without a consent for peer learning on the
+// day and while the question or the narrative still names the child or a
+// household member. A submission is seen by the cohort's organisers,
+// facilitators and enrolled members only. A [Discussion] follows a
+// [Protocol] of rounds with time boxes (by default the incident method);
+// contributions are recorded per round and organisation, and the
+// presenter's chosen actions become its learning actions. Evaluations per
+// cohort and per network count attendance, completion, submissions,
+// discussions, learning actions by status and retention, and export as CSV
+// without case content. The [Service] enforces who may do what across the
+// organisations of a cohort or network; the stores are small interfaces
+// with in-memory implementations, checked by the cohorttest package.
 package cohort

@@ -43,6 +43,10 @@ func (n ActionCounts) Total() int { return n.Open + n.InProgress + n.Done + n.Dr
 type MemberEvaluation struct {
 	Org    homeward.OrgID `json:"org"`
 	Status MemberStatus   `json:"status"`
+	// Participated reports whether the member had a place while the
+	// cohort ran: enrolled before the last session ended and not withdrawn
+	// before the first one started.
+	Participated bool `json:"participated"`
 	// SessionsAttended counts the sessions held (started before the
 	// evaluation) that the member attended.
 	SessionsAttended int `json:"sessions_attended"`
@@ -79,8 +83,8 @@ type CohortEvaluation struct {
 	Enrolled   int                `json:"enrolled"`
 	Waitlisted int                `json:"waitlisted"`
 	Withdrawn  int                `json:"withdrawn"`
-	// Participants counts the members that had a place at some time
-	// (enrolled now, or enrolled before they withdrew).
+	// Participants counts the members that had a place while the cohort
+	// ran (see MemberEvaluation.Participated).
 	Participants int `json:"participants"`
 	// Completed counts the participants that completed; CompletionRate is
 	// Completed divided by Participants (HasCompletionRate is false when
@@ -175,9 +179,16 @@ func EvaluateCohort(c *Cohort, at time.Time, subs []Submission, ds []Discussion,
 			ev.Withdrawn++
 		}
 		if e := m.enrolledAt(); !e.IsZero() {
-			ev.Participants++
-			if me.Completed {
-				ev.Completed++
+			last := c.Start.Time()
+			if len(c.Sessions) > 0 {
+				last = c.Sessions[len(c.Sessions)-1].End()
+			}
+			if !e.After(last) && (m.Withdrawn.IsZero() || m.Withdrawn.After(start)) {
+				me.Participated = true
+				ev.Participants++
+				if me.Completed {
+					ev.Completed++
+				}
 			}
 			if !e.After(start) && (m.Withdrawn.IsZero() || m.Withdrawn.After(start)) {
 				ev.EnrolledAtStart++
@@ -404,11 +415,12 @@ var cohortCSVColumns = []string{"cohort", "programme", "name", "status", "evalua
 	"enrolled_at_start", "retained_at_end", "retention"}
 
 // MemberCSVColumns returns the columns of [WriteMemberCSV], one row per
-// member of each cohort: the cohort, the organisation, its status, the
-// sessions held, then the other fields of [MemberEvaluation].
+// member of each cohort: the cohort, the organisation, its status, whether
+// it participated, the sessions held, then the other fields of
+// [MemberEvaluation].
 func MemberCSVColumns() []string { return slices.Clone(memberCSVColumns) }
 
-var memberCSVColumns = []string{"cohort", "org", "status", "sessions_held", "sessions_attended", "attendance_rate", "completed",
+var memberCSVColumns = []string{"cohort", "org", "status", "participated", "sessions_held", "sessions_attended", "attendance_rate", "completed",
 	"submissions", "presented", "actions_open", "actions_in_progress", "actions_done", "actions_dropped"}
 
 // NetworkCSVColumns returns the columns of [WriteNetworkCSV], one row per
@@ -469,7 +481,7 @@ func WriteMemberCSV(w io.Writer, evs []CohortEvaluation) error {
 	return writeCSV(w, memberCSVColumns, func(emit func([]string) error) error {
 		for _, e := range evs {
 			for _, m := range e.Members {
-				row := []string{string(e.Cohort), string(m.Org), string(m.Status), itoa(e.SessionsHeld), itoa(m.SessionsAttended),
+				row := []string{string(e.Cohort), string(m.Org), string(m.Status), strconv.FormatBool(m.Participated), itoa(e.SessionsHeld), itoa(m.SessionsAttended),
 					rateText(m.AttendanceRate, m.HasRate), strconv.FormatBool(m.Completed), itoa(m.Submissions), itoa(m.Presented)}
 				if err := emit(append(row, actionCells(m.Actions)...)); err != nil {
 					return err

@@ -82,11 +82,11 @@ func TestCohortEvaluation(t *testing.T) {
 	require.NoError(t, cohort.WriteMemberCSV(&b, []cohort.CohortEvaluation{ev}))
 	id := string(c.ID)
 	require.Equal(t, strings.Join([]string{
-		"cohort,org,status,sessions_held,sessions_attended,attendance_rate,completed,submissions,presented,actions_open,actions_in_progress,actions_done,actions_dropped",
-		id + ",ngo-a,enrolled,12,12,1.0000,true,1,1,2,0,0,0",
-		id + ",ngo-b,withdrawn,12,3,0.2500,false,0,0,0,0,0,0",
-		id + ",ngo-c,enrolled,12,8,0.6667,false,0,0,0,0,1,0",
-		id + ",ngo-d,enrolled,12,8,0.6667,false,0,0,0,0,0,0",
+		"cohort,org,status,participated,sessions_held,sessions_attended,attendance_rate,completed,submissions,presented,actions_open,actions_in_progress,actions_done,actions_dropped",
+		id + ",ngo-a,enrolled,true,12,12,1.0000,true,1,1,2,0,0,0",
+		id + ",ngo-b,withdrawn,true,12,3,0.2500,false,0,0,0,0,0,0",
+		id + ",ngo-c,enrolled,true,12,8,0.6667,false,0,0,0,0,1,0",
+		id + ",ngo-d,enrolled,true,12,8,0.6667,false,0,0,0,0,0,0",
 	}, "\n")+"\n", b.String())
 	require.NotContains(t, b.String(), "school", "no case content")
 }
