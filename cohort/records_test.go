@@ -22,7 +22,9 @@ func enumValues() map[string]struct {
 		into   encoding.TextUnmarshaler
 	}
 	out := map[string]entry{}
-	add := func(name string, vals []encoding.TextMarshaler, into encoding.TextUnmarshaler) { out[name] = entry{vals, into} }
+	add := func(name string, vals []encoding.TextMarshaler, into encoding.TextUnmarshaler) {
+		out[name] = entry{vals, into}
+	}
 	var (
 		pk cohort.ProgrammeKind
 		fk cohort.FeeKind
@@ -129,7 +131,7 @@ func TestRecordValidation(t *testing.T) {
 		{"regional network", (&cohort.Network{Kind: cohort.NetworkRegion, Name: "West-Vlaanderen", Lead: "l",
 			Facilitator: cohort.Facilitator{Name: " "}, Themes: []string{"Trauma", "trauma "}, Conclusions: []string{""},
 			Members: []cohort.NetworkMember{{Org: "o", Role: cohort.RoleTrainer, Joined: d("2023-01-01"), Left: d("2022-01-01")}},
-			Events: []cohort.Event{{ID: "e", Kind: cohort.EventMeeting, Date: d("2023-01-01")}, {ID: "e", Kind: "party", Participants: cohort.Participants{Count: -1}}},
+			Events:  []cohort.Event{{ID: "e", Kind: cohort.EventMeeting, Date: d("2023-01-01")}, {ID: "e", Kind: "party", Participants: cohort.Participants{Count: -1}}},
 		}).Validate(), []string{"region", "facilitator.name", "facilitator.org", "themes[1]", "conclusions[0]", "members[0].left",
 			"events[1].id", "events[1].kind", "events[1].date", "events[1].participants.count", "events[1].participants.orgs"}},
 		{"empty action", (&cohort.LearningAction{}).Validate(), []string{"org", "cohort", "description", "stage", "due", "status"}},
