@@ -1007,17 +1007,24 @@ const (
 var (
 	numericDate = regexp.MustCompile(`\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2}))\b`)
 	monthNames  = `(?:january|januari|jan|february|februari|feb|march|maart|mar|mrt|april|apr|may|mei|june|juni|jun|july|juli|jul|august|augustus|aug|september|sept|sep|october|oktober|oct|okt|november|nov|december|dec|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|ago|septiembre|setiembre|set|octubre|noviembre|diciembre|dic)`
-	wordDate    = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:st|nd|rd|th|e)?\.?\s+(?:of\s+|de\s+)?` + monthNames + `\.?,?\s+(?:de\s+|del\s+)?\d{4}|` +
+	// wordDate is tried on the text that leads up to each year (a
+	// four-digit number), which such a date ends with.
+	year     = regexp.MustCompile(`\b\d{4}\b`)
+	wordDate = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:st|nd|rd|th|e)?\.?\s+(?:of\s+|de\s+)?` + monthNames + `\.?,?\s+(?:de\s+|del\s+)?\d{4}|` +
 		monthNames + `\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|` +
-		monthNames + `\.?\s+(?:of\s+|de\s+|del\s+)?\d{4})\b`)
+		monthNames + `\.?\s+(?:of\s+|de\s+|del\s+)?\d{4})$`)
 	// longNumber is a run of digits with single separators (spaces, dashes,
 	// dots, slashes, brackets) between them.
 	longNumber = regexp.MustCompile(`\d(?:[ \x{00A0}\-./()]{0,2}\d)*`)
 )
 
 // minNumberDigits is the number of digits from which any number is
-// replaced.
-const minNumberDigits = 6
+// replaced; wordDateReach is how far before its year a date with a month
+// name may start.
+const (
+	minNumberDigits = 6
+	wordDateReach   = 64
+)
 
 // redactor replaces the identifying parts of note texts.
 type redactor struct {
@@ -1123,11 +1130,48 @@ func newRedactor(c *Case, h *Household, ps *people, p *message.Printer) *redacto
 	}
 	if h != nil {
 		if d := digits(h.Phone); len(d) >= 5 {
-			suffix := d[max(0, len(d)-9):]
-			r.phone = regexp.MustCompile(`(?:[+(]?\d[\d\s\-./()]*?)?` + joinQuoted(suffix, `[\s\-./()]*`))
+			// The last nine digits (the number without a country or trunk
+			// prefix); the match is widened to the digits before them.
+			r.phone = regexp.MustCompile(joinQuoted(d[max(0, len(d)-9):], `[\s\-./()]*`))
 		}
 	}
 	return r
+}
+
+// monthWords are the words of monthNames.
+var monthWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Split(strings.Trim(monthNames, "(?:)"), "|") {
+		m[w] = true
+	}
+	return m
+}()
+
+// hasMonthName reports whether s holds a word of monthNames, so that the
+// costlier wordDate is only tried where it can match.
+func hasMonthName(s string) bool {
+	ascii := func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') }
+	for _, w := range strings.FieldsFunc(s, ascii) {
+		if len(w) >= 3 && len(w) <= 10 && monthWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// phonePrefix returns where the phone number that continues at i starts:
+// before the digits, brackets and separators that lead up to i, and a "+".
+func phonePrefix(text string, i int) int {
+	start := i
+	for j := i; j > 0; j-- {
+		c := text[j-1]
+		if '0' <= c && c <= '9' || c == '+' || c == '(' {
+			start = j - 1
+		} else if !strings.ContainsRune(" -./)", rune(c)) {
+			break
+		}
+	}
+	return start
 }
 
 func alnum(s string) []rune {
@@ -1174,10 +1218,34 @@ func (r *redactor) redact(text string) string {
 			}
 		}
 	}
-	add(numericDate, phDate, prioDate, nil)
-	add(wordDate, phDate, prioDate, nil)
-	add(longNumber, phNumber, prioNumber, func(s string, i, j int) bool { return len(digits(s[i:j])) >= minNumberDigits })
-	add(r.phone, phPhone, prioPhone, nil)
+	if strings.ContainsAny(text, "0123456789") {
+		add(numericDate, phDate, prioDate, nil)
+		for _, y := range year.FindAllStringIndex(text, -1) {
+			lo := max(0, y[0]-wordDateReach)
+			for lo > 0 && !utf8.RuneStart(text[lo]) {
+				lo--
+			}
+			for lo > 0 {
+				r, n := utf8.DecodeLastRuneInString(text[:lo])
+				if !wordRune(r) {
+					break
+				}
+				lo -= n
+			}
+			if !hasMonthName(text[lo:y[0]]) {
+				continue
+			}
+			if m := wordDate.FindStringIndex(text[lo:y[1]]); m != nil {
+				spans = append(spans, span{start: lo + m[0], end: y[1], label: r.labels[phDate], prio: prioDate})
+			}
+		}
+		add(longNumber, phNumber, prioNumber, func(s string, i, j int) bool { return len(digits(s[i:j])) >= minNumberDigits })
+		n := len(spans)
+		add(r.phone, phPhone, prioPhone, nil)
+		for i := n; i < len(spans); i++ {
+			spans[i].start = phonePrefix(text, spans[i].start)
+		}
+	}
 	var bounded func(string, int, int) bool
 	if r.idBounded {
 		bounded = func(s string, i, j int) bool {

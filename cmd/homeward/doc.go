@@ -8,6 +8,8 @@
 //	homeward validate --checklist FILE
 //	homeward assess --answers FILE [--checklist FILE] [--lang TAG] [--format text|markdown|json|html] [--out FILE]
 //	homeward schedule --placed YYYY-MM-DD --risk low|medium|high [--policy FILE] [--format text|json|csv] [--reviews]
+//	homeward case check FILE
+//	homeward case summarize FILE [--format json|text] [--on YYYY-MM-DD] [--purpose peer_learning|research] [--reference LABEL] [--lang TAG]
 //	homeward demo [--db DSN] [--lang TAG]
 //	homeward help [COMMAND]
 //
@@ -21,7 +23,12 @@
 // scored as a streaming batch that writes one result a line, so files of any
 // length can be scored in constant memory. schedule lists the follow-up
 // visits due after a family placement by the default or a given follow-up
-// policy. "-" reads standard input. demo
+// policy. case check lists every problem of a case file (the
+// homeward-case/1 interchange shape of the casework package: a case with its
+// household, assessments, plans and notes); case summarize writes its
+// de-identified summary, as text or JSON, when the case holds a consent for
+// the purpose (peer learning or research) on the day of the summary. "-"
+// reads standard input. demo
 // records two assessments of an example organisation six months apart in a
 // database (a new SQLite file in a temporary folder unless --db names
 // another), prints both reports and the progress between them, and reads the

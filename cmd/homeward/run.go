@@ -34,11 +34,15 @@ type command struct {
 	// setup defines the command's flags on fs and returns the function that
 	// runs the command once the flags are parsed.
 	setup func(fs *flag.FlagSet) func(e *env) int
+	// args marks a command that takes arguments besides its flags (such as
+	// a subcommand and a FILE); flags may come before, between and after
+	// them, and the command finds them in env.args.
+	args bool
 }
 
 // commands lists the tool's commands in the order help shows them.
 func commands() []*command {
-	return []*command{checklistCommand(), validateCommand(), assessCommand(), scheduleCommand(), demoCommand()}
+	return []*command{checklistCommand(), validateCommand(), assessCommand(), scheduleCommand(), caseCommand(), demoCommand()}
 }
 
 func findCommand(name string) *command {
@@ -59,6 +63,7 @@ type env struct {
 	stderr io.Writer
 	cmd    *command
 	fs     *flag.FlagSet
+	args   []string // the arguments besides the flags, for a command that takes them
 }
 
 // run runs the tool with the arguments after the program name and returns
@@ -103,17 +108,39 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fs := newFlagSet(c)
 	exec := c.setup(fs)
 	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, cmd: c, fs: fs}
-	if err := fs.Parse(args[1:]); err != nil {
+	rest, err := parseArgs(fs, args[1:], c.args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			writeCommandUsage(stdout, c, fs)
 			return exitOK
 		}
 		return e.usageError("%v", err)
 	}
-	if fs.NArg() > 0 {
-		return e.usageError("unexpected argument %q", fs.Arg(0))
+	if len(rest) > 0 && !c.args {
+		return e.usageError("unexpected argument %q", rest[0])
 	}
+	e.args = rest
 	return exec(e)
+}
+
+// parseArgs parses the flags in args and returns the other arguments. When
+// interleaved, flags may also follow the arguments, up to a "--".
+func parseArgs(fs *flag.FlagSet, args []string, interleaved bool) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		left := fs.Args()
+		if !interleaved || len(left) == 0 {
+			return append(rest, left...), nil
+		}
+		if n := len(args) - len(left); n > 0 && args[n-1] == "--" {
+			return append(rest, left...), nil
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
+	}
 }
 
 func newFlagSet(c *command) *flag.FlagSet {
@@ -125,7 +152,7 @@ func newFlagSet(c *command) *flag.FlagSet {
 // writeUsage writes the tool's usage.
 func writeUsage(w io.Writer) {
 	var b strings.Builder
-	b.WriteString("Homeward: transition-readiness checklists and assessments.\n\nUsage:\n")
+	b.WriteString("Homeward: transition-readiness checklists and assessments, and case files.\n\nUsage:\n")
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  homeward %s\n", c.synopsis)
 	}
