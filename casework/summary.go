@@ -222,9 +222,11 @@ type SummaryOptions struct {
 	Bands Bands
 }
 
-// SummaryPurposes are the consent purposes under which a de-identified
-// summary may be shared.
-var SummaryPurposes = []ConsentPurpose{ConsentPeerLearning, ConsentResearch}
+// SharesSummary reports whether a de-identified summary may be shared under
+// a consent for purpose v: peer learning and research.
+func (v ConsentPurpose) SharesSummary() bool {
+	return v == ConsentPeerLearning || v == ConsentResearch
+}
 
 // CheckSummaryConsent reports whether a de-identified summary of c may be
 // shared for purpose on day on: purpose must be peer_learning or research
@@ -245,7 +247,7 @@ func CheckSummaryConsent(c *Case, purpose ConsentPurpose, on homeward.Date) erro
 }
 
 func checkPurpose(purpose ConsentPurpose) error {
-	if !slices.Contains(SummaryPurposes, purpose) {
+	if !purpose.SharesSummary() {
 		return homeward.Invalid("purpose", "a summary is shared for peer_learning or research, not %q", string(purpose))
 	}
 	return nil

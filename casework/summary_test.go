@@ -271,6 +271,13 @@ func TestCheckSummaryConsent(t *testing.T) {
 		requireNoIdentifiers(t, err.Error())
 	}
 	require.ErrorIs(t, CheckSummaryConsent(c, ConsentResearch, homeward.Date{}), homeward.ErrInvalid)
+	var shares []ConsentPurpose
+	for _, p := range ConsentPurposeValues() {
+		if p.SharesSummary() {
+			shares = append(shares, p)
+		}
+	}
+	require.Equal(t, []ConsentPurpose{ConsentPeerLearning, ConsentResearch}, shares)
 }
 
 func TestServiceSummarize(t *testing.T) {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 	"time"
 
@@ -119,7 +118,7 @@ func runCaseSummarize(e *env, path string, o *caseOptions) int {
 		on = d
 	}
 	purpose := casework.ConsentPurpose(o.purpose)
-	if !slices.Contains(casework.SummaryPurposes, purpose) {
+	if !purpose.SharesSummary() {
 		return e.usageError("--purpose: %q is not a purpose a summary is shared for (want peer_learning or research)", o.purpose)
 	}
 	lang, err := parseLang(o.lang)
