@@ -1,7 +1,7 @@
 package homeward
 
 import (
-	"fmt"
+	"errors"
 	"time"
 )
 
@@ -49,17 +49,18 @@ func Today(now time.Time, loc *time.Location) Date {
 }
 
 // ParseDate parses "YYYY-MM-DD" strictly: the day must exist in its month
-// and the year must lie in [MinYear, MaxYear].
+// and the year must lie in [MinYear, MaxYear]. The error does not repeat
+// the input, which may be a child's birth date.
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return Date{}, fmt.Errorf("date %q is not in the form YYYY-MM-DD", s)
+		return Date{}, errors.New("is not a date in the form YYYY-MM-DD")
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("date %q is not a real calendar date", s)
+		return Date{}, errors.New("is not a real calendar date")
 	}
 	if t.Year() < MinYear || t.Year() > MaxYear {
-		return Date{}, fmt.Errorf("date %q is out of range", s)
+		return Date{}, errors.New("is out of the range of dates")
 	}
 	return DateFromTime(t), nil
 }
@@ -199,7 +200,7 @@ func (d *Date) UnmarshalText(b []byte) error {
 	}
 	v, err := ParseDate(string(b))
 	if err != nil {
-		return err
+		return errors.New("date " + err.Error())
 	}
 	*d = v
 	return nil

@@ -227,10 +227,15 @@ func (c *Case) Validate() error {
 		p := fmt.Sprintf("risk_history[%d]", i)
 		if r.Date.IsZero() {
 			v.Add(p+".date", "is required")
+		} else if i > 0 && r.Date.Before(c.RiskHistory[i-1].Date) {
+			v.Add(p+".date", "is before the change before it: the history is kept in date order")
 		}
 		if !r.To.Valid() || (r.From != "" && !r.From.Valid()) {
 			v.Add(p, "has an unknown risk level")
 		}
+	}
+	if n := len(c.RiskHistory); n > 0 && c.Risk.Valid() && c.RiskHistory[n-1].To != c.Risk {
+		v.Add("risk", "differs from the last entry of the risk history")
 	}
 	for i, m := range c.Team {
 		p := fmt.Sprintf("team[%d]", i)

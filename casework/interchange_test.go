@@ -171,6 +171,8 @@ func TestCaseFileCheck(t *testing.T) {
 			`household.id: is "hh-5", but the case names household "hh-4"`,
 		}},
 		{"completed plans keep their dates", func(f *CaseFile) {
+			last := f.Case.RiskHistory[len(f.Case.RiskHistory)-1]
+			f.Case.RiskHistory = append(f.Case.RiskHistory, RiskChange{Date: last.Date, From: last.To, To: RiskHigh})
 			f.Case.Risk = RiskHigh
 			f.Plans = append(f.Plans, f.Plans[0].Clone())
 			f.Plans[1].ID, f.Plans[1].Status = "p2", PlanCompleted

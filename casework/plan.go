@@ -98,12 +98,14 @@ func (p *Plan) Validate() error {
 	return v.Err()
 }
 
-// ValidateFor checks the plan and that NextReview is no later than the
-// review interval of the risk level after the last review (or the start).
+// ValidateFor checks the plan and, for a draft or active plan, that
+// NextReview is no later than the review interval of the risk level after
+// the last review (or the start). A completed or discontinued plan is no
+// longer reviewed, so a later change of risk does not make it invalid.
 func (p *Plan) ValidateFor(r Risk) error {
 	var v homeward.ValidationError
 	p.validate(&v)
-	if !p.NextReview.IsZero() && !p.Start.IsZero() {
+	if (p.Status == PlanDraft || p.Status == PlanActive) && !p.NextReview.IsZero() && !p.Start.IsZero() {
 		months := ReviewInterval(r)
 		if limit := p.LastReviewed().AddMonths(months); p.NextReview.After(limit) {
 			v.Add("next_review", "must be by %s: plans are reviewed at least every %d month(s) at %s risk", limit, months, r)
