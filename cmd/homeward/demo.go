@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/casework"
+	"github.com/homewardkit/homeward/monitoring"
 	"github.com/homewardkit/homeward/sqlstore"
 	"github.com/homewardkit/homeward/transition"
 )
@@ -54,6 +56,13 @@ type demo struct {
 	checklist *transition.Checklist
 	// first and second are the two recorded assessments.
 	first, second transition.Assessment
+
+	// The casework and monitoring sections: their services, on a clock of
+	// the story's own, and the child whose case they follow.
+	clock *demoClock
+	cw    *casework.Service
+	mon   *monitoring.Service
+	child casework.Case
 }
 
 // demoStep is one section of the guided run. Later parts of Homeward
@@ -69,6 +78,9 @@ func demoSteps() []demoStep {
 		{"Second assessment, six months later", (*demo).secondAssessment},
 		{"Progress between the two", (*demo).progress},
 		{"History, read back from the database", (*demo).history},
+		{"A child's way home: from the children's home to her grandmother", (*demo).reintegration},
+		{"The morning worklist", (*demo).worklist},
+		{"Indicators for the first quarter", (*demo).indicators},
 	}
 }
 

@@ -15,6 +15,16 @@ var demoWant = []string{
 	"3. Progress",
 	"4. History, read back from the database",
 	"staff.wanjiru: create assessment",
+	"5. A child's way home",
+	"registered → assessment → case_plan → implementation → follow_up",
+	"plan warning (support_share)",
+	"age band 6-11",
+	"6. The morning worklist",
+	"Worklist of Grace Wanjiru on 2027-03-08:",
+	"2027-03-01  follow_up      overdue",
+	"Ready to close? false",
+	"7. Indicators for the first quarter",
+	"leaving_residential_for_family   100.00",
 }
 
 func checkDemo(t *testing.T, r result, wantHistory int) {
