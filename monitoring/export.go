@@ -235,15 +235,21 @@ type exporter struct {
 	in    []byte
 	sum   []byte
 	hexb  [2 * PseudonymBytes]byte
-	dates map[homeward.Date]string
-	o     ExportOptions
-	sel   orgSelection
-	rows  int64
+	dates [dateCacheSize]struct {
+		d homeward.Date
+		s string
+	}
+	o    ExportOptions
+	sel  orgSelection
+	rows int64
 }
 
-// maxDateCache bounds the cache of formatted dates (about 30 years of
-// days), so memory stays flat however many rows are written.
-const maxDateCache = 1 << 14
+// dateCacheSize is the size of the cache of formatted dates, indexed by
+// day (about 11 years of days without a collision), so memory stays flat
+// however many rows are written.
+const dateCacheSize = 1 << 12
+
+var dateEpoch = homeward.DateOf(2000, 1, 1)
 
 func newExporter(w io.Writer, o ExportOptions, header []string) (*exporter, error) {
 	if err := o.check(); err != nil {
@@ -251,7 +257,7 @@ func newExporter(w io.Writer, o ExportOptions, header []string) (*exporter, erro
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	e := &exporter{bw: bw, cw: csv.NewWriter(bw), rec: make([]string, len(header)), mac: hmac.New(sha256.New, o.Key),
-		dates: make(map[homeward.Date]string), o: o, sel: newOrgSelection(o.Orgs)}
+		o: o, sel: newOrgSelection(o.Orgs)}
 	return e, e.cw.Write(header)
 }
 
@@ -274,19 +280,17 @@ func (e *exporter) date(d homeward.Date) string {
 	if d.IsZero() {
 		return ""
 	}
-	if s, ok := e.dates[d]; ok {
-		return s
+	slot := &e.dates[uint(dateEpoch.DaysUntil(d))%dateCacheSize]
+	if slot.d == d {
+		return slot.s
 	}
 	y, m, day := d.Time().Date()
 	var b [10]byte
 	b[0], b[1], b[2], b[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
 	b[4], b[5], b[6] = '-', byte('0'+int(m)/10), byte('0'+int(m)%10)
 	b[7], b[8], b[9] = '-', byte('0'+day/10), byte('0'+day%10)
-	s := string(b[:])
-	if len(e.dates) < maxDateCache {
-		e.dates[d] = s
-	}
-	return s
+	slot.d, slot.s = d, string(b[:])
+	return slot.s
 }
 
 func boolString(b bool) string {
@@ -393,42 +397,86 @@ func WritePlacementsCSV(ctx context.Context, w io.Writer, cases casework.CaseSto
 
 // WriteVisitsCSV writes the visits dataset (see DatasetVisits) of the
 // visits in store for o.Orgs (empty: every organisation). It applies no
-// access policy. It allocates a few dozen bytes per row (the pseudonym)
-// and keeps nothing from one row to the next.
+// access policy. The store's scan and the writing run on two goroutines,
+// handing visits over in batches of fixed size; memory stays the same
+// however many rows are written.
 func WriteVisitsCSV(ctx context.Context, w io.Writer, visits VisitStore, o ExportOptions) (int64, error) {
 	e, err := newExporter(w, o, visitsColumns)
 	if err != nil {
 		return 0, err
 	}
-	asOf, grace := e.o.AsOf, e.o.GraceDays
-	err = visits.Scan(ctx, VisitFilter{Org: e.sel.one}, every(ctx, func(v *Visit) error {
-		if !e.sel.keep(v.Org) {
-			return nil
-		}
-		r := e.rec
-		clear(r)
-		st := v.StatusOn(asOf, grace)
-		r[0], r[1], r[2], r[3] = e.pseudonym("", string(v.Case)), string(v.Org), string(v.Kind), string(v.Mode)
-		r[4], r[5], r[6], r[7], r[8] = e.date(v.Due), e.date(v.Done), e.date(v.Missed), e.date(v.Cancelled), string(st)
-		switch {
-		case !v.Done.IsZero():
-			r[9], r[10] = boolString(v.OnTime(grace)), strconv.Itoa(v.Due.DaysUntil(v.Done))
-		case !v.Missed.IsZero() || st == VisitOverdue:
-			r[9] = "false"
-		}
-		if v.Outcome != nil {
-			r[11], r[12] = boolString(v.Outcome.ChildSafe), boolString(v.Outcome.Concerns)
-		}
-		if len(v.Scores) > 0 {
-			for i, f := range csiFactors {
-				if s, ok := v.Scores[f]; ok {
-					r[13+i] = strconv.Itoa(s)
-				}
+	err = pipeline(ctx, func(next func() (*visitRow, error)) error {
+		return visits.Scan(ctx, VisitFilter{Org: e.sel.one}, every(ctx, func(v *Visit) error {
+			if !e.sel.keep(v.Org) {
+				return nil
+			}
+			r, err := next()
+			if err == nil {
+				r.set(v)
+			}
+			return err
+		}))
+	}, func(batch []visitRow) error {
+		for i := range batch {
+			if err := e.visit(&batch[i]); err != nil {
+				return err
 			}
 		}
-		return e.write()
-	}))
+		return nil
+	})
 	return e.finish("visits", err)
+}
+
+// visitRow is what the visits dataset writes of a visit, copied out of the
+// store's scan.
+type visitRow struct {
+	cs                           casework.CaseID
+	org                          homeward.OrgID
+	kind                         Kind
+	mode                         Mode
+	due, done, missed, cancelled homeward.Date
+	outcome, safe, concerns      bool
+	scores                       [12]uint8 // in the order of csiFactors; 0: not taken
+}
+
+func (r *visitRow) set(v *Visit) {
+	*r = visitRow{cs: v.Case, org: v.Org, kind: v.Kind, mode: v.Mode, due: v.Due, done: v.Done, missed: v.Missed, cancelled: v.Cancelled}
+	if v.Outcome != nil {
+		r.outcome, r.safe, r.concerns = true, v.Outcome.ChildSafe, v.Outcome.Concerns
+	}
+	if len(v.Scores) > 0 {
+		for i, f := range csiFactors {
+			if s := v.Scores[f]; s >= 1 && s <= 4 {
+				r.scores[i] = uint8(s)
+			}
+		}
+	}
+}
+
+var scoreText = [5]string{"", "1", "2", "3", "4"}
+
+// visit writes one row of the visits dataset.
+func (e *exporter) visit(x *visitRow) error {
+	v := Visit{Due: x.due, Done: x.done, Missed: x.missed, Cancelled: x.cancelled}
+	grace := e.o.GraceDays
+	st := v.StatusOn(e.o.AsOf, grace)
+	r := e.rec
+	clear(r)
+	r[0], r[1], r[2], r[3] = e.pseudonym("", string(x.cs)), string(x.org), string(x.kind), string(x.mode)
+	r[4], r[5], r[6], r[7], r[8] = e.date(x.due), e.date(x.done), e.date(x.missed), e.date(x.cancelled), string(st)
+	switch {
+	case !x.done.IsZero():
+		r[9], r[10] = boolString(v.OnTime(grace)), strconv.Itoa(x.due.DaysUntil(x.done))
+	case !x.missed.IsZero() || st == VisitOverdue:
+		r[9] = "false"
+	}
+	if x.outcome {
+		r[11], r[12] = boolString(x.safe), boolString(x.concerns)
+	}
+	for i, s := range x.scores {
+		r[13+i] = scoreText[s]
+	}
+	return e.write()
 }
 
 // WriteAssessmentsCSV writes the assessments dataset (see

@@ -376,3 +376,41 @@ func TestExportsHoldNoIdentifyingValues(t *testing.T) {
 		}
 	}
 }
+
+func TestExportDatesAndLargeStreams(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(5, 5))
+	visits := monitoring.NewMemoryVisitStore()
+	want := map[string]int{}
+	for i := range 6000 {
+		// Years 1 to 9999, and days 4,096 days apart that share a slot
+		// of the exporter's date cache.
+		due := homeward.DateOf(1+rng.IntN(9999), time.January, 1).AddDays(rng.IntN(365))
+		if i%2 == 1 {
+			due = day("2027-01-01").AddDays(4096 * (rng.IntN(3) - 1))
+		}
+		want[due.String()]++
+		_, err := visits.Create(ctx, monitoring.Visit{ID: monitoring.VisitID(fmt.Sprint(i)), Org: "org-a", Case: "c1", Due: due, Kind: monitoring.KindFollowUp})
+		require.NoError(t, err)
+	}
+	var buf bytes.Buffer
+	o := monitoring.ExportOptions{Key: exportKey, AsOf: day("2027-12-31")}
+	n, err := monitoring.WriteVisitsCSV(ctx, &buf, visits, o)
+	require.NoError(t, err)
+	require.EqualValues(t, 6000, n)
+	_, rows := readCSV(t, buf.Bytes())
+	got := map[string]int{}
+	for _, r := range rows {
+		got[r["due"]]++
+	}
+	require.Equal(t, want, got)
+
+	// A writer that fails stops the scan with its error; so does a
+	// cancelled context.
+	_, err = monitoring.WriteVisitsCSV(ctx, failingWriter{}, visits, o)
+	require.ErrorIs(t, err, errWrite)
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err = monitoring.WriteVisitsCSV(cancelled, io.Discard, visits, o)
+	require.ErrorIs(t, err, context.Canceled)
+}

@@ -390,12 +390,27 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		})
 	}
 	run("visits", func() error {
-		return src.Visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: p.To}, every(ctx, func(v *Visit) error {
-			if sel.keep(v.Org) {
-				c.addVisit(visitTally, v)
+		// The store's scan and the tallies run on two goroutines: the
+		// scan copies the few facts needed into batches.
+		return pipeline(ctx, func(next func() (*visitFacts, error)) error {
+			return src.Visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: p.To}, every(ctx, func(v *Visit) error {
+				if !sel.keep(v.Org) {
+					return nil
+				}
+				f, err := next()
+				if err == nil {
+					*f = visitFacts{v.Case, v.Due, v.Done, v.Missed, v.Cancelled}
+				}
+				return err
+			}))
+		}, func(batch []visitFacts) error {
+			for i := range batch {
+				f := &batch[i]
+				v := Visit{Case: f.cs, Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
+				c.addVisit(visitTally, &v)
 			}
 			return nil
-		}))
+		})
 	})
 	run("assessments", func() error {
 		return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
@@ -436,6 +451,77 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		}
 	}
 	return c.indicators(sel), nil
+}
+
+// visitFacts are the facts of a visit that the indicators need.
+type visitFacts struct {
+	cs                           casework.CaseID
+	due, done, missed, cancelled homeward.Date
+}
+
+// Batches of a pipeline: pipeBatches batches of pipeBatchSize records, so
+// a pipeline holds a fixed amount of memory however many records pass.
+const (
+	pipeBatchSize = 1024
+	pipeBatches   = 4
+)
+
+// pipeline runs scan on the calling goroutine and consume on another, so
+// that a store's scan and the work on each record use two cores. scan
+// fills the record that next returns (next fails when consume has failed
+// or ctx is done); consume receives the records in batches, in the order
+// in which they were filled. pipeline returns the first error of either.
+func pipeline[R any](ctx context.Context, scan func(next func() (*R, error)) error, consume func([]R) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	free, full := make(chan []R, pipeBatches), make(chan []R, pipeBatches)
+	for range pipeBatches {
+		free <- make([]R, 0, pipeBatchSize)
+	}
+	consumed := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range full {
+			if err == nil {
+				if err = consume(b); err != nil {
+					cancel(err)
+				}
+			}
+			free <- b[:0]
+		}
+		consumed <- err
+	}()
+	cur := <-free
+	send := func() error {
+		select {
+		case full <- cur:
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+		select {
+		case cur = <-free:
+			return nil
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+	}
+	err := scan(func() (*R, error) {
+		if len(cur) == cap(cur) {
+			if err := send(); err != nil {
+				return nil, err
+			}
+		}
+		cur = cur[:len(cur)+1]
+		return &cur[len(cur)-1], nil
+	})
+	if err == nil && len(cur) > 0 {
+		err = send()
+	}
+	close(full)
+	if cerr := <-consumed; cerr != nil {
+		return cerr
+	}
+	return err
 }
 
 // every wraps a scan function so that it stops when ctx is done (checked
@@ -517,7 +603,6 @@ type computation struct {
 	tallies []tally // per group
 	cases   map[casework.CaseID]caseRef
 	groupOf []uint32 // per case
-	riskOf  []casework.Risk
 }
 
 var (
@@ -581,7 +666,6 @@ func (c *computation) addCase(cs *casework.Case) {
 	}
 	c.cases[cs.ID] = caseRef{group: g, idx: uint32(len(c.groupOf))}
 	c.groupOf = append(c.groupOf, g)
-	c.riskOf = append(c.riskOf, risk)
 	t := &c.tallies[g]
 
 	if hasCur {
@@ -712,7 +796,11 @@ func (c *computation) addPlan(states []uint8, pl *casework.Plan) {
 		return
 	}
 	states[ref.idx] |= planActive
-	if reviewDueOn(pl, to, c.riskOf[ref.idx]).Before(to) {
+	var risk casework.Risk // unknown: the interval of low and medium risk
+	if i := c.groups[ref.group].risk; int(i) < len(riskValues) {
+		risk = riskValues[i]
+	}
+	if reviewDueOn(pl, to, risk).Before(to) {
 		states[ref.idx] |= planLate
 	}
 }
