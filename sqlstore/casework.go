@@ -91,15 +91,29 @@ type spec[K ~string, V any] struct {
 	read func(r rowScanner) (V, error)
 	// key is the sort key of the list order (casework.CaseKey, ...).
 	key func(*V) string
+	// cursorArg, when set, reads the part of a cursor's key before the id
+	// (what key wrote there) as the query argument of the table's order
+	// column, reporting false when it cannot; nil means the column holds a
+	// date and the key starts with it as homeward.Date.String writes it.
+	cursorArg func(d *DB, s string) (any, bool)
+	// orgTable, when not empty, is a side table of (record_id, org) rows
+	// that filters on membership of a list of organisations read; orgs
+	// returns the organisations of a record (duplicates and empty ids are
+	// left out). The table writes them in the transaction that writes the
+	// record, after its insert or versioned update succeeded, so they are
+	// always those of the stored version.
+	orgTable string
+	orgs     func(*V) []homeward.OrgID
 }
 
-// table is the SQL side of one casework store.
+// table is the SQL side of one store: of casework, visits or cohort.
 type table[K ~string, V any] struct {
 	spec[K, V]
 	db          *DB
 	kind, table string
-	// dateCol is the date column lists order by before id, or "" when
-	// they order by id alone.
+	// dateCol is the column lists order by before id, or "" when they
+	// order by id alone: a date column, or one that spec.cursorArg reads
+	// cursors for.
 	dateCol                         string
 	insertSQL, updateSQL, selectSQL string
 }
@@ -145,7 +159,10 @@ func (t *table[K, V]) create(ctx context.Context, v V) (V, error) {
 	id := string(t.id(&v))
 	err = t.db.withTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, t.insertSQL, args...)
-		return t.inserted(res, err, id)
+		if err := t.inserted(res, err, id); err != nil {
+			return err
+		}
+		return t.writeOrgs(ctx, tx, id, &v, false)
 	})
 	if err != nil {
 		return zero, err
@@ -204,6 +221,9 @@ func (t *table[K, V]) createBatch(ctx context.Context, vs []V) error {
 			if err := t.inserted(res, err, string(t.id(v))); err != nil {
 				return err
 			}
+			if err := t.writeOrgs(ctx, tx, string(t.id(v)), v, false); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -241,13 +261,67 @@ func (t *table[K, V]) update(ctx context.Context, v V) (V, error) {
 		if err != nil {
 			return fmt.Errorf("sqlstore: update %s %s: %w", t.kind, id, err)
 		}
-		return d.checkChanged(ctx, tx, res, t.table, t.kind, id, version)
+		if err := d.checkChanged(ctx, tx, res, t.table, t.kind, id, version); err != nil {
+			return err
+		}
+		return t.writeOrgs(ctx, tx, id, &v, true)
 	})
 	if err != nil {
 		return zero, err
 	}
 	*t.version(&v) = version + 1
 	return v, nil
+}
+
+// orgRowsPerInsert bounds the rows of one insert into a side table of
+// organisations, well below the placeholder limits of both dialects.
+const orgRowsPerInsert = 200
+
+// writeOrgs writes the side-table rows of the organisations of v, stored
+// under id, in tx; with replace it first deletes the rows of the version
+// it replaces. It does nothing for a table without a side table.
+func (t *table[K, V]) writeOrgs(ctx context.Context, tx *sql.Tx, id string, v *V, replace bool) error {
+	if t.orgTable == "" {
+		return nil
+	}
+	d := t.db
+	if replace {
+		if _, err := tx.ExecContext(ctx, d.rebind(`DELETE FROM `+t.orgTable+` WHERE record_id = ?`), id); err != nil {
+			return fmt.Errorf("sqlstore: %s %s: organisations: %w", t.kind, id, err)
+		}
+	}
+	var orgs []string
+	for _, o := range t.orgs(v) {
+		if o != "" && !slices.Contains(orgs, string(o)) {
+			orgs = append(orgs, string(o))
+		}
+	}
+	for len(orgs) > 0 {
+		n := min(len(orgs), orgRowsPerInsert)
+		args := make([]any, 0, 2*n)
+		for _, o := range orgs[:n] {
+			args = append(args, id, o)
+		}
+		q := `INSERT INTO ` + t.orgTable + ` (record_id, org) VALUES ` + strings.TrimSuffix(strings.Repeat("(?, ?), ", n), ", ")
+		if _, err := tx.ExecContext(ctx, d.rebind(q), args...); err != nil {
+			return fmt.Errorf("sqlstore: %s %s: organisations: %w", t.kind, id, err)
+		}
+		orgs = orgs[n:]
+	}
+	return nil
+}
+
+// orderArg returns the query argument of the order column for s, the part
+// of a cursor's key before the id.
+func (t *table[K, V]) orderArg(s string) (any, bool) {
+	if t.cursorArg != nil {
+		return t.cursorArg(t.db, s)
+	}
+	day, err := homeward.ParseDate(s)
+	if err != nil {
+		return nil, false
+	}
+	return t.db.dateArg(day), true
 }
 
 // list returns one page of the rows that satisfy every condition of where
@@ -263,13 +337,13 @@ func (t *table[K, V]) list(ctx context.Context, where []string, args []any, req 
 			where = append(where, `id > ?`)
 			args = append(args, key)
 		} else {
-			ds, id, ok := strings.Cut(key, "\x00")
-			day, err := homeward.ParseDate(ds)
-			if !ok || err != nil {
+			first, id, ok := strings.Cut(key, "\x00")
+			arg, argOK := t.orderArg(first)
+			if !ok || !argOK {
 				return homeward.Page[V]{}, homeward.Invalid("cursor", "is not a cursor returned by this list")
 			}
 			where = append(where, `(`+t.dateCol+`, id) > (?, ?)`)
-			args = append(args, d.dateArg(day), id)
+			args = append(args, arg, id)
 		}
 	}
 	q := t.selectSQL

@@ -45,6 +45,10 @@ type DB struct {
 	// visits is the store of follow-up visits, built on first use.
 	visitsOnce sync.Once
 	visits     *VisitStore
+
+	// co holds the cohort stores, built on first use.
+	coOnce sync.Once
+	co     *cohortStores
 }
 
 // Open opens the database named by dsn and brings its schema up to date,

@@ -3,7 +3,10 @@
 // (through pgx). It implements the store interfaces of the core packages —
 // [transition.Store] as [AssessmentStore], and the five casework stores
 // ([DB.Casework]: [CaseStore], [HouseholdStore], [CaseAssessmentStore],
-// [PlanStore], [NoteStore]) — and a [homeward.AuditSink], [AuditSink], that
+// [PlanStore], [NoteStore]), the visit store of monitoring ([VisitStore]),
+// the six cohort stores ([DB.Cohort]: [ProgrammeStore], [CohortStore],
+// [NetworkStore], [LearningActionStore], [SubmissionStore],
+// [DiscussionStore]) — and a [homeward.AuditSink], [AuditSink], that
 // persists the audit trail. Every store passes its package's conformance
 // suite on both databases.
 //
@@ -62,6 +65,7 @@
 //	defer db.Close()
 //	svc, err := transition.NewService(db.Assessments(), &transition.Options{Audit: db.Audit()})
 //	cases, err := casework.NewService(db.Casework(), &casework.Options{Audit: db.Audit()})
+//	learning, err := cohort.NewService(db.Cohort(), &cohort.Options{Audit: db.Audit(), Casework: cases})
 //
 // Records are versioned optimistically in SQL: an update or delete names the
 // version it read and changes nothing when the stored version differs
@@ -71,10 +75,17 @@
 // microsecond precision, dates as calendar dates ('YYYY-MM-DD' text on
 // SQLite, DATE on PostgreSQL), and the nested parts of records (assessment
 // answers, a case's team, consents and care arrangements, a household's
-// members, income and support, plan goals) as JSON, money inside it as
-// exact decimal text with its currency code. The casework fields that lists
-// filter on are indexed columns. [CaseStore.CreateBatch] loads many cases
-// in one transaction. Errors wrap the sentinels of the homeward package and
+// members, income and support, plan goals, a cohort's sessions, members,
+// attendance and fee contributions, a network's events, a submission's
+// de-identified case summary, a discussion's protocol and contributions) as
+// JSON, money inside it as exact decimal text with its currency code. The
+// fields that lists filter on are indexed columns. Filters on membership of
+// a list of organisations (the organisers of a programme; the organisers,
+// facilitators and members of a cohort; the lead, facilitator and members
+// of a network) read side tables of (record, organisation) rows that Create
+// and Update write in the transaction that writes the record, after its
+// versioned write succeeded. [CaseStore.CreateBatch] loads many cases in
+// one transaction. Errors wrap the sentinels of the homeward package and
 // name records by id only, never by a name, the text of an answer or a note,
 // or any other value of a record.
 package sqlstore
