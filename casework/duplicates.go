@@ -29,7 +29,7 @@ const (
 	DefaultDuplicateLimit    = 20
 )
 
-// The weights of the score (see the package's duplicate rules above).
+// The weights of the score, as documented with Service.PossibleDuplicates.
 const (
 	pointsSameName       = 60
 	pointsSwapped        = 55
@@ -299,6 +299,8 @@ type dupQuery struct {
 	store          DuplicateQuery
 	given, family  string
 	full, swapped  []byte // "given family" and "family given"
+	letters        letterCounts
+	ascii          bool
 	year           int
 	estimated      bool
 	household      HouseholdID
@@ -314,6 +316,8 @@ func newDupQuery(org homeward.OrgID, child *Child, household HouseholdID, minSco
 	}
 	q.full = joinName(nil, q.given, q.family)
 	q.swapped = joinName(nil, q.family, q.given)
+	q.ascii = isASCII(q.full)
+	q.letters = countLetters(q.full)
 	if !child.BirthDate.IsZero() {
 		q.year = child.BirthDate.Year()
 	}
@@ -389,6 +393,9 @@ func (q *dupQuery) score(c *DuplicateCandidate) (int, uint8) {
 		pts, bits = pointsSwapped, bitSwapped
 	default:
 		full := joinName(q.candidateBytes[:0], c.GivenName, c.FamilyName)
+		if q.ascii && isASCII(full) && similarityBound(&q.letters, len(q.full), full) < similarThreshold {
+			return 0, 0
+		}
 		sim := jaroWinkler(q.full, full)
 		swapped := jaroWinkler(q.swapped, full)
 		if swapped > sim {
@@ -419,6 +426,47 @@ func (q *dupQuery) score(c *DuplicateCandidate) (int, uint8) {
 	return min(pts, 100), bits
 }
 
+// letterCounts counts the letters a to z of an ASCII name, and in the last
+// place every other byte.
+type letterCounts [27]uint8
+
+func countLetters(s []byte) letterCounts {
+	var n letterCounts
+	for _, c := range s {
+		i := 26
+		if 'a' <= c && c <= 'z' {
+			i = int(c - 'a')
+		}
+		if n[i] < 255 {
+			n[i]++
+		}
+	}
+	return n
+}
+
+// similarityBound returns an upper bound of the Jaro-Winkler similarity of
+// an ASCII name with letter counts a and length la and the ASCII name b, in
+// either word order, without comparing them: the matching characters are at
+// most the letters they have in common, m, so the Jaro similarity is at most
+// (m/la + m/lb + 1)/3 and the Winkler boost at most 0.4 of the rest. It lets
+// the check skip most of the cases it is asked about, and never changes a
+// score.
+func similarityBound(a *letterCounts, la int, b []byte) float64 {
+	if la == 0 || len(b) == 0 {
+		return 0
+	}
+	bn := countLetters(b)
+	m := 0
+	for i := range bn {
+		m += int(min(a[i], bn[i]))
+	}
+	if m == 0 {
+		return 0
+	}
+	j := min((float64(m)/float64(la)+float64(m)/float64(len(b))+1)/3, 1)
+	return j + 0.4*(1-j)
+}
+
 // consider adds c to the matches when it scores at least the minimum.
 func (q *dupQuery) consider(c *DuplicateCandidate) {
 	pts, bits := q.score(c)
@@ -434,24 +482,105 @@ func (q *dupQuery) consider(c *DuplicateCandidate) {
 	q.matches = append(q.matches, m)
 }
 
-// dupIndex is the in-memory case store's index of duplicate candidates:
-// per organisation, the candidates under each normalised name word, birth
-// year and household, each set ordered by case id. The case table keeps it
-// in step through an observer, under the table's write lock.
+// dupIndex is the in-memory case store's index of duplicate candidates.
+// Per organisation it keeps three ordered sets over compact entries: by
+// birth year, by each word of the normalised names, and by household, each
+// then by case id, so that a look-up reads only the cases it yields. The
+// case table keeps it in step through an observer, under the table's write
+// lock; readers take the index's own lock.
 type dupIndex struct {
 	mu   sync.RWMutex
 	orgs map[homeward.OrgID]*dupOrg
 }
 
 type dupOrg struct {
-	words      map[string]*ordered.Set[*DuplicateCandidate]
-	years      map[int]*ordered.Set[*DuplicateCandidate]
-	households map[HouseholdID]*ordered.Set[*DuplicateCandidate]
+	years      *ordered.Set[*dupEntry]
+	words      *ordered.Set[dupWord]
+	households *ordered.Set[*dupEntry]
+}
+
+// dupEntry is one case in the index. name is the normalised full name
+// (joinName): the given name is name[:givenEnd] and the family name
+// name[familyStart:].
+type dupEntry struct {
+	id                    CaseID
+	household             HouseholdID
+	name                  string
+	givenEnd, familyStart int32
+	year                  int32
+	estimated             bool
+}
+
+// dupWord is one word of an entry's name (a substring of it, so it costs
+// no memory of its own).
+type dupWord struct {
+	word string
+	e    *dupEntry
+}
+
+func newDupEntry(c *Case) *dupEntry {
+	given, family := NormalizeName(c.Child.GivenName), NormalizeName(c.Child.FamilyName)
+	e := &dupEntry{id: c.ID, household: c.Household, estimated: c.Child.BirthDateEstimated}
+	switch {
+	case given == "":
+		e.name = family
+	case family == "":
+		e.name = given
+		e.givenEnd, e.familyStart = int32(len(given)), int32(len(given))
+	default:
+		e.name = given + " " + family
+		e.givenEnd, e.familyStart = int32(len(given)), int32(len(given)+1)
+	}
+	if !c.Child.BirthDate.IsZero() {
+		e.year = int32(c.Child.BirthDate.Year())
+	}
+	return e
+}
+
+// words calls fn with each word of e's name.
+func (e *dupEntry) words(fn func(dupWord)) {
+	start := -1
+	for i := 0; i <= len(e.name); i++ {
+		if i == len(e.name) || e.name[i] == ' ' {
+			if start >= 0 {
+				fn(dupWord{e.name[start:i], e})
+			}
+			start = -1
+		} else if start < 0 {
+			start = i
+		}
+	}
+}
+
+func (e *dupEntry) candidate(org homeward.OrgID) DuplicateCandidate {
+	return DuplicateCandidate{
+		Case: e.id, Org: org, GivenName: e.name[:e.givenEnd], FamilyName: e.name[e.familyStart:],
+		BirthYear: int(e.year), BirthDateEstimated: e.estimated, Household: e.household,
+	}
+}
+
+func compareByYear(a, b *dupEntry) int {
+	if a.year != b.year {
+		return cmp.Compare(a.year, b.year)
+	}
+	return strings.Compare(string(a.id), string(b.id))
+}
+
+func compareByHousehold(a, b *dupEntry) int {
+	if c := strings.Compare(string(a.household), string(b.household)); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.id), string(b.id))
+}
+
+func compareWords(a, b dupWord) int {
+	if c := strings.Compare(a.word, b.word); c != 0 {
+		return c
+	}
+	return strings.Compare(string(a.e.id), string(b.e.id))
 }
 
 func newDupIndex() *dupIndex { return &dupIndex{orgs: make(map[homeward.OrgID]*dupOrg)} }
-
-func byCaseID(a, b *DuplicateCandidate) int { return strings.Compare(string(a.Case), string(b.Case)) }
 
 // change is the case table's observer.
 func (x *dupIndex) change(old, cur *Case) {
@@ -460,105 +589,65 @@ func (x *dupIndex) change(old, cur *Case) {
 		old.Child.BirthDate == cur.Child.BirthDate && old.Child.BirthDateEstimated == cur.Child.BirthDateEstimated {
 		return
 	}
-	var c *DuplicateCandidate
+	var e *dupEntry
 	if cur != nil {
-		cc := NewDuplicateCandidate(cur)
-		c = &cc
+		e = newDupEntry(cur)
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if old != nil {
 		x.remove(old)
 	}
-	if c != nil {
-		x.add(c)
-	}
-}
-
-func (x *dupIndex) add(c *DuplicateCandidate) {
-	o := x.orgs[c.Org]
-	if o == nil {
-		o = &dupOrg{
-			words:      make(map[string]*ordered.Set[*DuplicateCandidate]),
-			years:      make(map[int]*ordered.Set[*DuplicateCandidate]),
-			households: make(map[HouseholdID]*ordered.Set[*DuplicateCandidate]),
+	if e != nil {
+		o := x.orgs[cur.Org]
+		if o == nil {
+			o = &dupOrg{years: ordered.New(compareByYear), words: ordered.New(compareWords), households: ordered.New(compareByHousehold)}
+			x.orgs[cur.Org] = o
 		}
-		x.orgs[c.Org] = o
+		if e.year != 0 {
+			o.years.Insert(e)
+		}
+		if e.household != "" {
+			o.households.Insert(e)
+		}
+		e.words(func(w dupWord) { o.words.Insert(w) })
 	}
-	c.eachKey(func(w string) { insertInto(o.words, w, c) }, func(y int) { insertInto(o.years, y, c) },
-		func(h HouseholdID) { insertInto(o.households, h, c) })
 }
 
-// remove takes the candidate of the stored case old out of the index.
+// remove takes the entry of the stored case old out of the index.
 func (x *dupIndex) remove(old *Case) {
 	o := x.orgs[old.Org]
 	if o == nil {
 		return
 	}
-	probe := &DuplicateCandidate{Case: old.ID}
-	var set *ordered.Set[*DuplicateCandidate]
-	switch {
+	// Find the entry in a set where old's keys place it, cheapest first.
+	var e *dupEntry
+	switch probe := (&dupEntry{id: old.ID, household: old.Household}); {
 	case !old.Child.BirthDate.IsZero():
-		set = o.years[old.Child.BirthDate.Year()]
+		probe.year = int32(old.Child.BirthDate.Year())
+		e, _ = o.years.Get(probe)
 	case old.Household != "":
-		set = o.households[old.Household]
+		e, _ = o.households.Get(probe)
 	default:
-		probe := NewDuplicateCandidate(old)
-		probe.eachKey(func(w string) {
-			if set == nil {
-				set = o.words[w]
+		newDupEntry(old).words(func(w dupWord) {
+			if e == nil {
+				if got, ok := o.words.Get(w); ok {
+					e = got.e
+				}
 			}
-		}, func(int) {}, func(HouseholdID) {})
+		})
 	}
-	if set == nil {
+	if e == nil {
 		return
 	}
-	c, ok := set.Get(probe)
-	if !ok {
-		return
-	}
-	c.eachKey(func(w string) { deleteFrom(o.words, w, c) }, func(y int) { deleteFrom(o.years, y, c) },
-		func(h HouseholdID) { deleteFrom(o.households, h, c) })
+	o.years.Delete(e)
+	o.households.Delete(e)
+	e.words(func(w dupWord) { o.words.Delete(w) })
 }
 
-// eachKey calls word for each word of c's names, year for its birth year
-// and household for its household, when known.
-func (c *DuplicateCandidate) eachKey(word func(string), year func(int), household func(HouseholdID)) {
-	for w := range strings.FieldsSeq(c.GivenName) {
-		word(w)
-	}
-	for w := range strings.FieldsSeq(c.FamilyName) {
-		word(w)
-	}
-	if c.BirthYear != 0 {
-		year(c.BirthYear)
-	}
-	if c.Household != "" {
-		household(c.Household)
-	}
-}
-
-func insertInto[B comparable](m map[B]*ordered.Set[*DuplicateCandidate], b B, c *DuplicateCandidate) {
-	set := m[b]
-	if set == nil {
-		set = ordered.New(byCaseID)
-		m[b] = set
-	}
-	set.Insert(c)
-}
-
-func deleteFrom[B comparable](m map[B]*ordered.Set[*DuplicateCandidate], b B, c *DuplicateCandidate) {
-	if set := m[b]; set != nil {
-		set.Delete(c)
-		if set.Len() == 0 {
-			delete(m, b)
-		}
-	}
-}
-
-// DuplicateCandidates implements DuplicateFinder: it looks the query's
-// birth years, household and name words up in the index, so it touches only
-// the cases it yields.
+// DuplicateCandidates implements DuplicateFinder: it reads the query's birth
+// years, household and name words from the index, so it touches only the
+// cases it yields.
 func (s *memCaseStore) DuplicateCandidates(ctx context.Context, q DuplicateQuery, yield func(DuplicateCandidate) bool) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -570,45 +659,51 @@ func (s *memCaseStore) DuplicateCandidates(ctx context.Context, q DuplicateQuery
 	if o == nil {
 		return nil
 	}
-	// Each case has one birth year, so the year sets are disjoint; the
-	// household and word sets are checked against them and each other.
-	inYears := func(y int) bool { return q.BornFrom != 0 && y >= q.BornFrom && y <= q.BornTo }
+	// Each case has one birth year, so the years yield each case once; the
+	// household and word look-ups skip what the years yielded and what they
+	// yielded themselves.
+	inYears := func(e *dupEntry) bool {
+		return q.BornFrom != 0 && int(e.year) >= q.BornFrom && int(e.year) <= q.BornTo
+	}
 	if q.BornFrom != 0 {
-		for y := q.BornFrom; y <= q.BornTo; y++ {
-			if set := o.years[y]; set != nil {
-				for c := range set.All() {
-					if !yield(*c) {
-						return nil
-					}
-				}
+		for e := range o.years.From(&dupEntry{year: int32(q.BornFrom)}) {
+			if int(e.year) > q.BornTo {
+				break
+			}
+			if !yield(e.candidate(q.Org)) {
+				return nil
 			}
 		}
 	}
-	seen := make(map[*DuplicateCandidate]struct{})
-	visit := func(set *ordered.Set[*DuplicateCandidate]) bool {
-		if set == nil {
+	seen := make(map[*dupEntry]struct{})
+	visit := func(e *dupEntry) bool {
+		if inYears(e) {
 			return true
 		}
-		for c := range set.All() {
-			if inYears(c.BirthYear) {
-				continue
+		if _, ok := seen[e]; ok {
+			return true
+		}
+		seen[e] = struct{}{}
+		return yield(e.candidate(q.Org))
+	}
+	if q.Household != "" {
+		for e := range o.households.From(&dupEntry{household: q.Household}) {
+			if e.household != q.Household {
+				break
 			}
-			if _, ok := seen[c]; ok {
-				continue
-			}
-			seen[c] = struct{}{}
-			if !yield(*c) {
-				return false
+			if !visit(e) {
+				return nil
 			}
 		}
-		return true
-	}
-	if q.Household != "" && !visit(o.households[q.Household]) {
-		return nil
 	}
 	for _, w := range q.Words {
-		if !visit(o.words[w]) {
-			return nil
+		for dw := range o.words.From(dupWord{word: w, e: &dupEntry{}}) {
+			if dw.word != w {
+				break
+			}
+			if !visit(dw.e) {
+				return nil
+			}
 		}
 	}
 	return nil

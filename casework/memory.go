@@ -2,6 +2,7 @@ package casework
 
 import (
 	"context"
+	"sync"
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/internal/memtable"
@@ -59,49 +60,92 @@ func (s *memStore[K, V, F, PF]) List(_ context.Context, f F) (homeward.Page[V], 
 // (CaseKey), so a page from an index continues with the cursor of a page
 // from a full scan and the other way round.
 const (
-	caseIndexOrg       = "org"
 	caseIndexOrgStatus = "org_status"
 	caseIndexHousehold = "household"
 )
 
 // memCaseStore is the in-memory case store: the shared table with indexes
-// by organisation, by organisation and status, and by household, which List
-// uses when the filter names those fields, and the index of normalised
-// names, birth years and households behind DuplicateCandidates
-// (duplicates.go).
+// by organisation and status and by household, which List uses when the
+// filter names those fields, and the index of normalised names, birth years
+// and households behind DuplicateCandidates (duplicates.go).
 type memCaseStore struct {
 	memStore[CaseID, Case, CaseFilter, *CaseFilter]
 	dups *dupIndex
+	// statusKeys interns the index keys of organisation and status, so the
+	// index entries share them.
+	mu         sync.RWMutex
+	statusKeys map[orgStatus]string
+}
+
+type orgStatus struct {
+	org    homeward.OrgID
+	status Status
 }
 
 func newMemCaseStore() *memCaseStore {
 	t := memtable.New("case", func(c *Case) CaseID { return c.ID }, func(c *Case) *int64 { return &c.Version }, Case.Clone)
-	t.AddIndex(caseIndexOrg, func(c *Case) []string { return []string{string(c.Org)} }, nil)
-	t.AddIndex(caseIndexOrgStatus, func(c *Case) []string { return []string{orgStatusKey(c.Org, c.Status)} }, nil)
+	s := &memCaseStore{memStore: memStore[CaseID, Case, CaseFilter, *CaseFilter]{t: t, key: CaseKey}, dups: newDupIndex(),
+		statusKeys: make(map[orgStatus]string)}
+	t.AddIndex(caseIndexOrgStatus, func(c *Case) []string { return []string{s.orgStatusKey(c.Org, c.Status, true)} }, nil)
 	t.AddIndex(caseIndexHousehold, func(c *Case) []string {
 		if c.Household == "" {
 			return nil
 		}
 		return []string{string(c.Household)}
 	}, nil)
-	s := &memCaseStore{memStore: memStore[CaseID, Case, CaseFilter, *CaseFilter]{t: t, key: CaseKey}, dups: newDupIndex()}
 	t.Observe(s.dups.change)
 	return s
 }
 
-func orgStatusKey(org homeward.OrgID, st Status) string { return string(org) + "\x00" + string(st) }
+// orgStatusKey returns the index key of org and st, interned when intern is
+// set (keys stored in the index; a look-up does not add to them). The statuses
+// outside the lifecycle (a store does not validate) share one key per
+// organisation, so that an organisation's cases are always under one of
+// the keys orgKeys returns.
+func (s *memCaseStore) orgStatusKey(org homeward.OrgID, st Status, intern bool) string {
+	if st != "" && !st.Valid() {
+		st = "\x00other"
+	}
+	k := orgStatus{org, st}
+	s.mu.RLock()
+	v, ok := s.statusKeys[k]
+	s.mu.RUnlock()
+	if ok {
+		return v
+	}
+	if !intern {
+		return string(org) + "\x00" + string(st)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok = s.statusKeys[k]; !ok {
+		v = string(org) + "\x00" + string(st)
+		s.statusKeys[k] = v
+	}
+	return v
+}
+
+// orgKeys returns every index key of org's cases.
+func (s *memCaseStore) orgKeys(org homeward.OrgID) []string {
+	keys := []string{s.orgStatusKey(org, "", false), s.orgStatusKey(org, "\x00other", false)}
+	for _, st := range statusValues {
+		keys = append(keys, s.orgStatusKey(org, st, false))
+	}
+	return keys
+}
 
 // List pages through the most selective index the filter names (household;
-// organisation and status; organisation) and checks the rest of the filter
-// on the cases it finds; without any of those it scans every case.
+// organisation and status; organisation, merging its statuses) and checks
+// the rest of the filter on the cases it finds; without any of those it
+// scans every case.
 func (s *memCaseStore) List(ctx context.Context, f CaseFilter) (homeward.Page[Case], error) {
 	switch {
 	case f.Household != "":
 		return s.t.ListIndex(caseIndexHousehold, string(f.Household), f.Match, f.Page)
 	case f.Org != "" && f.Status != "":
-		return s.t.ListIndex(caseIndexOrgStatus, orgStatusKey(f.Org, f.Status), f.Match, f.Page)
+		return s.t.ListIndex(caseIndexOrgStatus, s.orgStatusKey(f.Org, f.Status, false), f.Match, f.Page)
 	case f.Org != "":
-		return s.t.ListIndex(caseIndexOrg, string(f.Org), f.Match, f.Page)
+		return s.t.ListIndexKeys(caseIndexOrgStatus, s.orgKeys(f.Org), f.Match, f.Page)
 	}
 	return s.memStore.List(ctx, f)
 }

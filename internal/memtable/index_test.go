@@ -242,6 +242,17 @@ func TestIndexAgreesWithScan(t *testing.T) {
 			got := ids(t, func(r homeward.PageRequest) (homeward.Page[item], error) { return tb.ListIndex("tag", tg, nil, r) }, 11)
 			require.Equal(t, want, got, "tag %s", tg)
 		}
+		// Several keys: merged in order, a value under two of them once.
+		want := scan(t, tb, func(r *item) bool { return slices.Contains(r.Tags, "x") || slices.Contains(r.Tags, "z") }, rankKey)
+		got := ids(t, func(r homeward.PageRequest) (homeward.Page[item], error) {
+			return tb.ListIndexKeys("tag", []string{"z", "x", "none"}, nil, r)
+		}, 9)
+		require.Equal(t, want, got, "tags x or z")
+		want = scan(t, tb, func(r *item) bool { return r.Group != "" }, func(r *item) string { return r.ID })
+		got = ids(t, func(r homeward.PageRequest) (homeward.Page[item], error) {
+			return tb.ListIndexKeys("group", groups[1:], nil, r)
+		}, 13)
+		require.Equal(t, want, got, "every group")
 	}
 }
 

@@ -17,6 +17,7 @@ package memtable
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 	"sync"
@@ -38,21 +39,26 @@ type Table[K ~string, V any] struct {
 	observers []func(old, cur *V)
 }
 
-// index is one secondary index: the primary keys of the values under each
-// index key, in the index's order.
+// index is one secondary index: a single ordered set of (index key, order
+// key, primary key) entries, so that the values under one index key are
+// contiguous and in order, and an index key costs nothing of its own.
 type index[K ~string, V any] struct {
-	keys    func(*V) []string
-	order   func(*V) string
-	buckets map[string]*ordered.Set[entry[K]]
+	keys  func(*V) []string
+	order func(*V) string
+	tree  *ordered.Set[entry[K]]
 }
 
-// entry is one value in an index bucket: its order key and primary key.
+// entry is one value under one index key.
 type entry[K ~string] struct {
-	order string
-	key   K
+	bucket string
+	order  string
+	key    K
 }
 
 func compareEntries[K ~string](a, b entry[K]) int {
+	if c := strings.Compare(a.bucket, b.bucket); c != 0 {
+		return c
+	}
 	if c := strings.Compare(a.order, b.order); c != 0 {
 		return c
 	}
@@ -152,7 +158,7 @@ func (t *Table[K, V]) changed(k K, old, cur *V) {
 	}
 }
 
-// change moves k from the buckets of old to those of cur.
+// change moves k from the index keys of old to those of cur.
 func (ix *index[K, V]) change(k K, old, cur *V) {
 	var oldKeys, curKeys []string
 	var oldOrder, curOrder string
@@ -166,20 +172,10 @@ func (ix *index[K, V]) change(k K, old, cur *V) {
 		return
 	}
 	for _, b := range oldKeys {
-		if set := ix.buckets[b]; set != nil {
-			set.Delete(entry[K]{oldOrder, k})
-			if set.Len() == 0 {
-				delete(ix.buckets, b)
-			}
-		}
+		ix.tree.Delete(entry[K]{b, oldOrder, k})
 	}
 	for _, b := range curKeys {
-		set := ix.buckets[b]
-		if set == nil {
-			set = ordered.New(compareEntries[K])
-			ix.buckets[b] = set
-		}
-		set.Insert(entry[K]{curOrder, k})
+		ix.tree.Insert(entry[K]{b, curOrder, k})
 	}
 }
 
@@ -196,9 +192,12 @@ func (ix *index[K, V]) orderOf(k K, v *V) string {
 // the index); order returns the value's place among the values of one
 // index key and must be unique per value, like a sort key of [Table.List]
 // (nil orders by primary key). Both see the stored value and must neither
-// keep nor change it.
+// keep nor change it; they are called with the table's write lock held.
+// Each entry of the index keeps the strings they return, so they should
+// share memory with the value (a field of it) or be interned by the caller
+// rather than built anew for every value.
 func (t *Table[K, V]) AddIndex(name string, keys func(*V) []string, order func(*V) string) {
-	ix := &index[K, V]{keys: keys, order: order, buckets: make(map[string]*ordered.Set[entry[K]])}
+	ix := &index[K, V]{keys: keys, order: order, tree: ordered.New(compareEntries[K])}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for k := range t.rows {
@@ -233,6 +232,13 @@ func (t *Table[K, V]) Observe(fn func(old, cur *V)) {
 // two are interchangeable. A malformed cursor is homeward.ErrInvalid; an
 // unknown index is an error too.
 func (t *Table[K, V]) ListIndex(name, key string, keep func(*V) bool, req homeward.PageRequest) (homeward.Page[V], error) {
+	return t.ListIndexKeys(name, []string{key}, keep, req)
+}
+
+// ListIndexKeys is ListIndex for the values listed under any of keys,
+// merged in the index's order (a value under several of them is listed
+// once).
+func (t *Table[K, V]) ListIndexKeys(name string, keys []string, keep func(*V) bool, req homeward.PageRequest) (homeward.Page[V], error) {
 	after, err := paging.Decode(req.Cursor)
 	if err != nil {
 		return homeward.Page[V]{}, err
@@ -245,17 +251,12 @@ func (t *Table[K, V]) ListIndex(name, key string, keep func(*V) bool, req homewa
 	if ix == nil {
 		return homeward.Page[V]{}, fmt.Errorf("%s table has no index %q", t.kind, name)
 	}
-	set := ix.buckets[key]
-	if set == nil {
-		return page, nil
-	}
-	seq := set.All()
-	if after != "" {
-		// The smallest order key greater than after is after + "\x00".
-		seq = set.From(entry[K]{order: after + "\x00"})
+	seqs := make([]iter.Seq[entry[K]], 0, len(keys))
+	for _, b := range keys {
+		seqs = append(seqs, ix.bucket(b, after))
 	}
 	var last string
-	for e := range seq {
+	for e := range merge(seqs) {
 		v, ok := t.rows[e.key]
 		if !ok || (keep != nil && !keep(&v)) {
 			continue
@@ -268,6 +269,67 @@ func (t *Table[K, V]) ListIndex(name, key string, keep func(*V) bool, req homewa
 		last = e.order
 	}
 	return page, nil
+}
+
+// bucket returns, in order, the entries under index key b whose order key is
+// greater than after (all when after is empty).
+func (ix *index[K, V]) bucket(b, after string) iter.Seq[entry[K]] {
+	from := entry[K]{bucket: b}
+	if after != "" {
+		// The smallest order key greater than after is after + "\x00".
+		from.order = after + "\x00"
+	}
+	return func(yield func(entry[K]) bool) {
+		for e := range ix.tree.From(from) {
+			if e.bucket != b || !yield(e) {
+				return
+			}
+		}
+	}
+}
+
+// merge returns the entries of the ordered sequences seqs in (order key,
+// primary key) order, each primary key once.
+func merge[K ~string](seqs []iter.Seq[entry[K]]) iter.Seq[entry[K]] {
+	if len(seqs) == 1 {
+		return seqs[0]
+	}
+	return func(yield func(entry[K]) bool) {
+		type head struct {
+			e    entry[K]
+			next func() (entry[K], bool)
+		}
+		var heads []head
+		for _, s := range seqs {
+			next, stop := iter.Pull(s)
+			defer stop()
+			if e, ok := next(); ok {
+				heads = append(heads, head{e, next})
+			}
+		}
+		var prev *K
+		for len(heads) > 0 {
+			m := 0
+			for i := 1; i < len(heads); i++ {
+				a, b := heads[i].e, heads[m].e
+				if c := strings.Compare(a.order, b.order); c < 0 || (c == 0 && a.key < b.key) {
+					m = i
+				}
+			}
+			e := heads[m].e
+			if prev == nil || *prev != e.key {
+				if !yield(e) {
+					return
+				}
+				prev = &e.key
+			}
+			if n, ok := heads[m].next(); ok {
+				heads[m].e = n
+			} else {
+				heads = slices.Delete(heads, m, m+1)
+			}
+		}
+	}
 }
 
 // Select returns copies of the values for which keep reports true, in no
