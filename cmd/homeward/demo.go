@@ -23,11 +23,15 @@ func demoCommand() *command {
 	return &command{
 		name:     "demo",
 		synopsis: "demo [--db DSN] [--lang TAG]",
-		summary:  "a guided run: one organisation assessed twice, six months apart",
+		summary:  "a guided run: readiness, a child's way home, follow-up, indicators, a learning series",
 		about: `A guided run of Homeward. An example organisation, Hope Kenya, is assessed
-twice with the standard checklist, six months apart. Both assessments are
-stored in a database; the demo prints both reports, the progress between
-them, and the organisation's history as read back from the database.
+twice with the standard checklist, six months apart (both reports, the
+progress between them, and the history read back from the database). Then a
+girl's case moves from the children's home to her grandmother through the
+steps of case management; her follow-up visits are scheduled and the morning
+worklist is shown; Hope Kenya brings her case, de-identified, to a Mutual
+Learning series of ten organisations; and the quarter's indicators close the
+run. Every record is stored in the database.
 
 By default the database is a new SQLite file in a new temporary folder,
 whose path is printed so that you can open it afterwards; --db names another
@@ -80,6 +84,7 @@ func demoSteps() []demoStep {
 		{"History, read back from the database", (*demo).history},
 		{"A child's way home: from the children's home to her grandmother", (*demo).reintegration},
 		{"The morning worklist", (*demo).worklist},
+		{"Learning together: a Mutual Learning series", (*demo).learningSeries},
 		{"Indicators for the first quarter", (*demo).indicators},
 	}
 }

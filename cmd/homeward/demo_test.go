@@ -23,8 +23,14 @@ var demoWant = []string{
 	"Worklist of Grace Wanjiru on 2027-03-08:",
 	"2027-03-01  follow_up      overdue",
 	"Ready to close? false",
-	"7. Indicators for the first quarter",
+	"8. Indicators for the first quarter",
 	"leaving_residential_for_family   100.00",
+	"7. Learning together",
+	"10 organisations enrolled, 1 on the waiting list",
+	"Amsterdam (organiser)",
+	"Hope Kenya submits a case",
+	"Incident method",
+	"Agree a tapering plan for the household's support",
 }
 
 func checkDemo(t *testing.T, r result, wantHistory int) {
