@@ -244,7 +244,7 @@ func (t *Table[K, V]) ListIndexKeys(name string, keys []string, keep func(*V) bo
 		return homeward.Page[V]{}, err
 	}
 	limit := req.EffectiveLimit()
-	page := homeward.Page[V]{Items: []V{}}
+	var page homeward.Page[V]
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	ix := t.indexes[name]
@@ -255,18 +255,25 @@ func (t *Table[K, V]) ListIndexKeys(name string, keys []string, keep func(*V) bo
 	for _, b := range keys {
 		seqs = append(seqs, ix.bucket(b, after))
 	}
+	// Find the page's keys first, so the values are copied out once into
+	// a slice of the right size.
+	hits := make([]K, 0, min(limit, 64))
 	var last string
 	for e := range merge(seqs) {
 		v, ok := t.rows[e.key]
 		if !ok || (keep != nil && !keep(&v)) {
 			continue
 		}
-		if len(page.Items) == limit {
+		if len(hits) == limit {
 			page.Next = paging.Encode(last)
 			break
 		}
-		page.Items = append(page.Items, t.clone(v))
+		hits = append(hits, e.key)
 		last = e.order
+	}
+	page.Items = make([]V, len(hits))
+	for i, k := range hits {
+		page.Items[i] = t.clone(t.rows[k])
 	}
 	return page, nil
 }
