@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/text/language"
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/casework"
@@ -396,4 +397,82 @@ func TestMemoryCaseListAgreesWithScan(t *testing.T) {
 			require.Equal(t, want, got, "%+v", f)
 		}
 	}
+}
+
+// Before registering a child, look for cases of the organisation that may
+// be the same child; the user decides.
+func ExampleService_PossibleDuplicates() {
+	svc, _ := casework.NewService(casework.NewMemoryStores(), nil)
+	ctx := homeward.WithActor(context.Background(), homeward.Actor{ID: "grace", Org: "hope-kenya", Role: homeward.RoleStaff})
+	_, err := svc.Register(ctx, casework.Case{
+		ID: "case-1", Risk: casework.RiskMedium,
+		Child: casework.Child{GivenName: "José", FamilyName: "García", Sex: casework.SexMale,
+			BirthDate: homeward.MustParseDate("2015-04-02"), BirthDateEstimated: true},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	matches, _ := svc.PossibleDuplicates(ctx, casework.Child{GivenName: "JOSE", FamilyName: "GARSIA",
+		BirthDate: homeward.MustParseDate("2016-01-01")}, "")
+	for _, m := range matches {
+		fmt.Println(m.Case, m.Score, m.Reasons)
+	}
+	// Output:
+	// case-1 66 [name_similar birth_year_close]
+}
+
+// Names sort in the collation of the reader's language: in Swedish, å, ä
+// and ö come after z.
+func ExampleSortByName() {
+	cases := []casework.Case{
+		{ID: "1", Child: casework.Child{GivenName: "Ebba", FamilyName: "Åberg"}},
+		{ID: "2", Child: casework.Child{GivenName: "Nils", FamilyName: "Zetterberg"}},
+		{ID: "3", Child: casework.Child{GivenName: "Lars", FamilyName: "Andersson"}},
+	}
+	for _, lang := range []language.Tag{language.English, language.Swedish} {
+		casework.SortByName(cases, lang)
+		fmt.Print(lang, ":")
+		for _, c := range cases {
+			fmt.Print(" ", c.Child.FamilyName)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// en: Åberg Andersson Zetterberg
+	// sv: Andersson Zetterberg Åberg
+}
+
+// A caseload listed by name for a Spanish reader, a page at a time: ñ is a
+// letter of its own, after n.
+func ExampleService_CasesByName() {
+	svc, _ := casework.NewService(casework.NewMemoryStores(), nil)
+	ctx := homeward.WithActor(context.Background(), homeward.Actor{ID: "lucia", Org: "esperanza", Role: homeward.RoleStaff})
+	for _, name := range []string{"Ortega", "Núñez", "Nava", "Ñahui", "Peña"} {
+		_, err := svc.Register(ctx, casework.Case{Risk: casework.RiskLow, Child: casework.Child{GivenName: "Ana", FamilyName: name,
+			Sex: casework.SexFemale, BirthDate: homeward.MustParseDate("2016-02-01")}})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	f := casework.CaseFilter{Page: homeward.PageRequest{Limit: 3}}
+	for {
+		page, err := svc.CasesByName(ctx, f, language.Spanish)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, c := range page.Items {
+			fmt.Print(c.Child.FamilyName, " ")
+		}
+		fmt.Println("|")
+		if page.Next == "" {
+			break
+		}
+		f.Page.Cursor = page.Next
+	}
+	// Output:
+	// Nava Núñez Ñahui |
+	// Ortega Peña |
 }
