@@ -363,7 +363,7 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		grace = DefaultGraceDays
 	}
 	sel := newOrgSelection(orgs)
-	c := &computation{p: p, grace: grace, groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, cases: map[casework.CaseID]caseRef{}}
+	c := &computation{p: p, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace, groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, cases: map[casework.CaseID]caseRef{}}
 	for _, o := range sel.list {
 		c.org(o)
 	}
@@ -595,6 +595,7 @@ const (
 
 type computation struct {
 	p       Period
+	reentry Period // the starts of the placements of IndicatorReentry
 	grace   int
 	orgs    []homeward.OrgID
 	orgIx   map[homeward.OrgID]uint32
@@ -711,7 +712,7 @@ func (c *computation) addCase(cs *casework.Case) {
 		// Re-entry: placements after residential care whose first year
 		// ends in the period.
 		if i > 0 && arr[i-1].Type == casework.ArrangementResidential &&
-			!a.Start.Before(from.AddMonths(-12)) && !a.Start.After(to.AddMonths(-12)) {
+			!a.Start.Before(c.reentry.From) && !a.Start.After(c.reentry.To) {
 			t[cReentryDen]++
 			limit := a.Start.AddMonths(12)
 			for j := i + 1; j < len(arr); j++ {

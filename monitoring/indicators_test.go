@@ -499,3 +499,45 @@ func TestIndicatorsCellsAddUpOnRandomData(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeBandsAtPeriodEnd checks the age band breakdown against
+// casework.AgeBandOf of the age by homeward.Date.YearsUntil, on period
+// ends and birthdays around the end of February.
+func TestAgeBandsAtPeriodEnd(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(8, 8))
+	st := casework.NewMemoryStores()
+	births := []homeward.Date{day("2008-02-29"), day("2009-02-28"), day("2009-03-01"), day("2012-02-29"), day("2021-02-28"), day("2030-01-01")}
+	for range 400 {
+		births = append(births, day("2004-01-01").AddDays(rng.IntN(22*365)))
+	}
+	for i, b := range births {
+		_, err := st.Cases.Create(ctx, casework.Case{ID: casework.CaseID(fmt.Sprintf("c%03d", i)), Org: "org-a", RegisteredOn: day("2020-01-01"),
+			Risk: casework.RiskLow, Child: casework.Child{Sex: casework.SexMale, BirthDate: b},
+			Arrangements: []casework.Arrangement{arr(casework.ArrangementKinship, "2020-01-01", "")}})
+		require.NoError(t, err)
+	}
+	src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: monitoring.NewMemoryVisitStore()}
+	for _, end := range []string{"2026-02-28", "2026-03-01", "2028-02-28", "2028-02-29", "2027-12-31"} {
+		to := day(end)
+		want := map[string]string{}
+		count := map[string]int{}
+		for _, b := range births {
+			key := monitoring.UnknownKey
+			if !b.After(to) {
+				key = string(casework.AgeBandOf(b.YearsUntil(to)))
+			}
+			count[key]++
+		}
+		for k, n := range count {
+			want[k] = fmt.Sprint(n)
+		}
+		inds, err := monitoring.ComputeIndicators(ctx, src, nil, monitoring.Period{From: to.AddDays(-30), To: to}, 0)
+		require.NoError(t, err)
+		got := map[string]string{}
+		for _, c := range byID(t, inds, monitoring.IndicatorResidentialToFamily).Breakdowns[monitoring.DimAgeBand] {
+			got[c.Key] = c.Denominator.String()
+		}
+		require.Equal(t, want, got, end)
+	}
+}
