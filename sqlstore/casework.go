@@ -85,7 +85,8 @@ type spec[K ~string, V any] struct {
 	// hold v (no id, or no date to order it by).
 	prepare func(V) (V, error)
 	// values returns the column values of v in the order of the table's
-	// columns (without id and version).
+	// columns (without id and version). It normalises times as prepare
+	// does, so that it can write a value prepare has not copied.
 	values func(d *DB, v *V) ([]any, error)
 	// read reads a row of id, the columns and version.
 	read func(r rowScanner) (V, error)
@@ -346,20 +347,9 @@ func (t *table[K, V]) list(ctx context.Context, where []string, args []any, req 
 			args = append(args, arg, id)
 		}
 	}
-	q := t.selectSQL
-	if len(where) > 0 {
-		q += ` WHERE ` + strings.Join(where, ` AND `)
-	}
-	if t.dateCol != "" {
-		q += ` ORDER BY ` + t.dateCol + `, id`
-	} else {
-		q += ` ORDER BY id`
-	}
 	limit := req.EffectiveLimit()
-	q += ` LIMIT ?`
 	args = append(args, limit+1)
-
-	rows, err := d.db.QueryContext(ctx, d.rebind(q), args...)
+	rows, err := d.db.QueryContext(ctx, t.listQuery(where), args...)
 	if err != nil {
 		return homeward.Page[V]{}, fmt.Errorf("sqlstore: list %ss: %w", t.kind, err)
 	}
@@ -406,6 +396,21 @@ func (t *table[K, V]) scan(ctx context.Context, where []string, args []any, fn f
 		}
 		req.Cursor = p.Next
 	}
+}
+
+// listQuery returns the query of a page: the rows that satisfy where, in
+// list order, with the limit as the last argument.
+func (t *table[K, V]) listQuery(where []string) string {
+	q := t.selectSQL
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	if t.dateCol != "" {
+		q += ` ORDER BY ` + t.dateCol + `, id`
+	} else {
+		q += ` ORDER BY id`
+	}
+	return t.db.rebind(q + ` LIMIT ?`)
 }
 
 // filter collects the conditions of a list.
@@ -503,7 +508,7 @@ var caseSpec = spec[casework.CaseID, casework.Case]{
 		return c, nil
 	},
 	values: func(d *DB, c *casework.Case) ([]any, error) {
-		p := jsonParts{kind: "case", id: string(c.ID)}
+		w := jsonBuf{b: make([]byte, 0, 512)}
 		ch := &c.Child
 		vals := []any{string(c.Org), string(c.Status), string(c.Risk), string(c.Household),
 			// The year as casework.CaseFilter.Match reads it (1 for
@@ -511,18 +516,18 @@ var caseSpec = spec[casework.CaseID, casework.Case]{
 			ch.BirthDate.Year(),
 			d.optDateArg(c.RegisteredOn),
 			ch.GivenName, ch.FamilyName, string(ch.Sex), d.optDateArg(ch.BirthDate), ch.BirthDateEstimated, ch.IDNumber,
-			encodeStrings(&p, "child languages", ch.Languages),
-			encodeStrings(&p, "child disabilities", ch.Disabilities),
-			encodeList(&p, "risk history", c.RiskHistory, toRiskChange),
-			encodeList(&p, "team", c.Team, toTeamMember),
-			encodeList(&p, "consents", c.Consents, toConsent),
-			encodeList(&p, "arrangements", c.Arrangements, toArrangement),
-			encodeList(&p, "status history", c.StatusHistory, toStatusChange),
-			encodeClosure(&p, c.Closure),
-			encodeList(&p, "reopenings", c.Reopenings, toReopening),
+			jsonStrings(&w, ch.Languages),
+			jsonStrings(&w, ch.Disabilities),
+			jsonArray(&w, c.RiskHistory, appendRiskChange),
+			jsonArray(&w, c.Team, appendTeamMember),
+			jsonArray(&w, c.Consents, appendConsent),
+			jsonArray(&w, c.Arrangements, appendArrangement),
+			jsonArray(&w, c.StatusHistory, appendStatusChange),
+			jsonClosure(&w, c.Closure),
+			jsonArray(&w, c.Reopenings, appendReopening),
 			d.timeArg(c.CreatedAt), d.timeArg(c.UpdatedAt),
 		}
-		return vals, p.err
+		return vals, nil
 	},
 	read: func(r rowScanner) (casework.Case, error) {
 		var (
@@ -647,14 +652,14 @@ var householdSpec = spec[casework.HouseholdID, casework.Household]{
 		return h, requireID(string(h.ID))
 	},
 	values: func(d *DB, h *casework.Household) ([]any, error) {
-		p := jsonParts{kind: "household", id: string(h.ID)}
+		var w jsonBuf
 		vals := []any{string(h.Org), h.Region, h.District, h.Address, h.Phone,
-			encodeList(&p, "members", h.Members, toMember),
-			encodeList(&p, "income", h.Income, toIncome),
-			encodeList(&p, "support", h.Support, toSupport),
+			jsonArray(&w, h.Members, appendMember),
+			jsonArray(&w, h.Income, appendIncome),
+			jsonArray(&w, h.Support, appendSupport),
 			d.timeArg(h.CreatedAt), d.timeArg(h.UpdatedAt),
 		}
-		return vals, p.err
+		return vals, nil
 	},
 	read: func(r rowScanner) (casework.Household, error) {
 		var (
@@ -749,10 +754,10 @@ var caseAssessmentSpec = spec[casework.AssessmentID, casework.Assessment]{
 		return a, requireDate("assessment", string(a.ID), "date", a.Date)
 	},
 	values: func(d *DB, a *casework.Assessment) ([]any, error) {
-		p := jsonParts{kind: "assessment", id: string(a.ID)}
+		var w jsonBuf
 		vals := []any{string(a.Org), string(a.Kind), string(a.Case), string(a.Household), d.dateArg(a.Date), a.Assessor,
-			encodeScores(&p, a.Scores), a.Note, d.timeArg(a.CreatedAt), d.timeArg(a.UpdatedAt)}
-		return vals, p.err
+			jsonScores(&w, a.Scores), a.Note, d.timeArg(a.CreatedAt), d.timeArg(a.UpdatedAt)}
+		return vals, nil
 	},
 	read: func(r rowScanner) (casework.Assessment, error) {
 		var (
@@ -849,12 +854,12 @@ var planSpec = spec[casework.PlanID, casework.Plan]{
 		return p, requireDate("plan", string(p.ID), "start", p.Start)
 	},
 	values: func(d *DB, pl *casework.Plan) ([]any, error) {
-		p := jsonParts{kind: "plan", id: string(pl.ID)}
+		var w jsonBuf
 		vals := []any{string(pl.Org), string(pl.Case), string(pl.Status), d.dateArg(pl.Start), d.optDateArg(pl.NextReview),
-			encodeList(&p, "reviews", pl.Reviews, toReview),
-			encodeList(&p, "goals", pl.Goals, toGoal),
+			jsonArray(&w, pl.Reviews, appendReview),
+			jsonArray(&w, pl.Goals, appendGoal),
 			d.timeArg(pl.CreatedAt), d.timeArg(pl.UpdatedAt)}
-		return vals, p.err
+		return vals, nil
 	},
 	read: func(r rowScanner) (casework.Plan, error) {
 		var (

@@ -152,13 +152,6 @@ func (p *jsonParts) marshal(part string, v any) string {
 	return string(b)
 }
 
-// unmarshal reads JSON into dst, recording the part on failure.
-func (p *jsonParts) unmarshal(part string, b []byte, dst any) {
-	if err := json.Unmarshal(b, dst); err != nil {
-		p.fail(part)
-	}
-}
-
 // encodeList writes xs, converted element by element, as a JSON array, or
 // JSON null for a nil slice.
 func encodeList[T, J any](p *jsonParts, part string, xs []T, conv func(*T) J) string {
@@ -172,7 +165,27 @@ func encodeList[T, J any](p *jsonParts, part string, xs []T, conv func(*T) J) st
 	return p.marshal(part, out)
 }
 
-// decodeList reads what encodeList wrote.
+// encodeStrings writes a list of strings (or of string-typed values) as a
+// JSON array, or null for a nil slice.
+func encodeStrings[T ~string](p *jsonParts, part string, xs []T) string {
+	if xs == nil {
+		return "null"
+	}
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = string(x)
+	}
+	return p.marshal(part, out)
+}
+
+// unmarshal reads JSON into dst, recording the part on failure.
+func (p *jsonParts) unmarshal(part string, b []byte, dst any) {
+	if err := json.Unmarshal(b, dst); err != nil {
+		p.fail(part)
+	}
+}
+
+// decodeList reads a JSON array (or null) of J and converts its elements.
 func decodeList[T, J any](p *jsonParts, part string, b []byte, conv func(*J) (T, error)) []T {
 	if isNull(b) {
 		return nil
@@ -195,19 +208,6 @@ func decodeList[T, J any](p *jsonParts, part string, b []byte, conv func(*J) (T,
 
 func isNull(b []byte) bool { return len(b) == 0 || string(b) == "null" }
 
-// encodeStrings writes a list of strings (or of string-typed values) as a
-// JSON array, or null for a nil slice.
-func encodeStrings[T ~string](p *jsonParts, part string, xs []T) string {
-	if xs == nil {
-		return "null"
-	}
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = string(x)
-	}
-	return p.marshal(part, out)
-}
-
 func decodeStrings[T ~string](p *jsonParts, part string, b []byte) []T {
 	if isNull(b) {
 		return nil
@@ -222,14 +222,6 @@ func decodeStrings[T ~string](p *jsonParts, part string, b []byte) []T {
 		out[i] = T(x)
 	}
 	return out
-}
-
-func toMoney(m homeward.Money) moneyJSON {
-	j := moneyJSON{Amount: m.Amount.String()}
-	if m.HasCurrency() {
-		j.Currency = m.Currency.String()
-	}
-	return j
 }
 
 func fromMoney(j moneyJSON) (homeward.Money, error) {
@@ -251,28 +243,15 @@ func fromMoney(j moneyJSON) (homeward.Money, error) {
 	return m, nil
 }
 
-// Conversions between the records' parts and their JSON shapes. Times are
+// Conversions from the JSON shapes to the records' parts. Times are
 // normalised as the store keeps them (UTC, microseconds).
-
-func toRiskChange(r *casework.RiskChange) riskChangeJSON {
-	return riskChangeJSON{Date: r.Date, From: string(r.From), To: string(r.To), Reason: r.Reason, By: string(r.By)}
-}
 
 func fromRiskChange(j *riskChangeJSON) (casework.RiskChange, error) {
 	return casework.RiskChange{Date: j.Date, From: casework.Risk(j.From), To: casework.Risk(j.To), Reason: j.Reason, By: homeward.ActorID(j.By)}, nil
 }
 
-func toTeamMember(m *casework.TeamMember) teamMemberJSON {
-	return teamMemberJSON{Person: m.Person, Role: string(m.Role), From: m.From, To: m.To}
-}
-
 func fromTeamMember(j *teamMemberJSON) (casework.TeamMember, error) {
 	return casework.TeamMember{Person: j.Person, Role: casework.TeamRole(j.Role), From: j.From, To: j.To}, nil
-}
-
-func toConsent(c *casework.Consent) consentJSON {
-	return consentJSON{ID: c.ID, Purpose: string(c.Purpose), Parties: c.Parties, GivenBy: c.GivenBy,
-		Relationship: string(c.Relationship), Date: c.Date, Withdrawn: c.Withdrawn}
 }
 
 func fromConsent(j *consentJSON) (casework.Consent, error) {
@@ -280,36 +259,17 @@ func fromConsent(j *consentJSON) (casework.Consent, error) {
 		Relationship: casework.Relationship(j.Relationship), Date: j.Date, Withdrawn: j.Withdrawn}, nil
 }
 
-func toArrangement(a *casework.Arrangement) arrangementJSON {
-	return arrangementJSON{Type: string(a.Type), Start: a.Start, End: a.End, Reason: a.Reason, Household: string(a.Household)}
-}
-
 func fromArrangement(j *arrangementJSON) (casework.Arrangement, error) {
 	return casework.Arrangement{Type: casework.ArrangementType(j.Type), Start: j.Start, End: j.End, Reason: j.Reason,
 		Household: casework.HouseholdID(j.Household)}, nil
-}
-
-func toStatusChange(s *casework.StatusChange) statusChangeJSON {
-	return statusChangeJSON{At: normTime(s.At), From: string(s.From), To: string(s.To), By: string(s.By)}
 }
 
 func fromStatusChange(j *statusChangeJSON) (casework.StatusChange, error) {
 	return casework.StatusChange{At: normTime(j.At), From: casework.Status(j.From), To: casework.Status(j.To), By: homeward.ActorID(j.By)}, nil
 }
 
-func toReopening(r *casework.Reopening) reopeningJSON {
-	return reopeningJSON{Date: r.Date, Reason: r.Reason, By: string(r.By)}
-}
-
 func fromReopening(j *reopeningJSON) (casework.Reopening, error) {
 	return casework.Reopening{Date: j.Date, Reason: j.Reason, By: homeward.ActorID(j.By)}, nil
-}
-
-func encodeClosure(p *jsonParts, c *casework.Closure) string {
-	if c == nil {
-		return "null"
-	}
-	return p.marshal("closure", closureJSON{Date: c.Date, Reason: string(c.Reason), Note: c.Note})
 }
 
 func decodeClosure(p *jsonParts, b []byte) *casework.Closure {
@@ -321,18 +281,9 @@ func decodeClosure(p *jsonParts, b []byte) *casework.Closure {
 	return &casework.Closure{Date: j.Date, Reason: casework.ClosureReason(j.Reason), Note: j.Note}
 }
 
-func toMember(m *casework.Member) memberJSON {
-	return memberJSON{ID: string(m.ID), GivenName: m.GivenName, FamilyName: m.FamilyName, Relationship: string(m.Relationship),
-		Caregiver: m.Caregiver, Sex: string(m.Sex), BirthYear: m.BirthYear}
-}
-
 func fromMember(j *memberJSON) (casework.Member, error) {
 	return casework.Member{ID: casework.MemberID(j.ID), GivenName: j.GivenName, FamilyName: j.FamilyName,
 		Relationship: casework.Relationship(j.Relationship), Caregiver: j.Caregiver, Sex: casework.Sex(j.Sex), BirthYear: j.BirthYear}, nil
-}
-
-func toIncome(in *casework.IncomeSource) incomeJSON {
-	return incomeJSON{Kind: string(in.Kind), Description: in.Description, Monthly: toMoney(in.Monthly), From: in.From, To: in.To}
 }
 
 func fromIncome(j *incomeJSON) (casework.IncomeSource, error) {
@@ -340,21 +291,81 @@ func fromIncome(j *incomeJSON) (casework.IncomeSource, error) {
 	return casework.IncomeSource{Kind: casework.IncomeKind(j.Kind), Description: j.Description, Monthly: m, From: j.From, To: j.To}, err
 }
 
-func toSupport(s *casework.SupportPayment) supportJSON {
-	return supportJSON{Date: s.Date, Kind: string(s.Kind), Amount: toMoney(s.Amount), Note: s.Note}
-}
-
 func fromSupport(j *supportJSON) (casework.SupportPayment, error) {
 	m, err := fromMoney(j.Amount)
 	return casework.SupportPayment{Date: j.Date, Kind: casework.SupportKind(j.Kind), Amount: m, Note: j.Note}, err
 }
 
-func toReview(r *casework.Review) reviewJSON {
-	return reviewJSON{Date: r.Date, By: r.By, Note: r.Note}
-}
-
 func fromReview(j *reviewJSON) (casework.Review, error) {
 	return casework.Review{Date: j.Date, By: j.By, Note: j.Note}, nil
+}
+
+func fromGoal(j *goalJSON) (casework.Goal, error) {
+	var actions []casework.Action
+	if j.Actions != nil {
+		actions = make([]casework.Action, len(j.Actions))
+		for i, a := range j.Actions {
+			actions[i] = casework.Action{ID: a.ID, Description: a.Description, Owner: a.Owner, Due: a.Due,
+				Status: casework.ActionStatus(a.Status), Done: a.Done}
+		}
+	}
+	return casework.Goal{ID: j.ID, Domain: casework.Domain(j.Domain), Description: j.Description,
+		Status: casework.GoalStatus(j.Status), Actions: actions}, nil
+}
+
+func decodeScores(p *jsonParts, b []byte) map[casework.Factor]int {
+	if isNull(b) {
+		return nil
+	}
+	var m map[casework.Factor]int
+	p.unmarshal("scores", b, &m)
+	return m
+}
+
+// Conversions from the records' parts to their JSON shapes, for
+// encoding/json: the reference the appenders of casework_json.go are tested
+// against, and shared with the other stores of the package.
+
+func toRiskChange(r *casework.RiskChange) riskChangeJSON {
+	return riskChangeJSON{Date: r.Date, From: string(r.From), To: string(r.To), Reason: r.Reason, By: string(r.By)}
+}
+
+func toTeamMember(m *casework.TeamMember) teamMemberJSON {
+	return teamMemberJSON{Person: m.Person, Role: string(m.Role), From: m.From, To: m.To}
+}
+
+func toConsent(c *casework.Consent) consentJSON {
+	return consentJSON{ID: c.ID, Purpose: string(c.Purpose), Parties: c.Parties, GivenBy: c.GivenBy,
+		Relationship: string(c.Relationship), Date: c.Date, Withdrawn: c.Withdrawn}
+}
+
+func toArrangement(a *casework.Arrangement) arrangementJSON {
+	return arrangementJSON{Type: string(a.Type), Start: a.Start, End: a.End, Reason: a.Reason, Household: string(a.Household)}
+}
+
+func toStatusChange(s *casework.StatusChange) statusChangeJSON {
+	return statusChangeJSON{At: normTime(s.At), From: string(s.From), To: string(s.To), By: string(s.By)}
+}
+
+func toReopening(r *casework.Reopening) reopeningJSON {
+	return reopeningJSON{Date: r.Date, Reason: r.Reason, By: string(r.By)}
+}
+
+func toMember(m *casework.Member) memberJSON {
+	return memberJSON{ID: string(m.ID), GivenName: m.GivenName, FamilyName: m.FamilyName, Relationship: string(m.Relationship),
+		Caregiver: m.Caregiver, Sex: string(m.Sex), BirthYear: m.BirthYear}
+}
+
+func toIncome(in *casework.IncomeSource) incomeJSON {
+	return incomeJSON{Kind: string(in.Kind), Description: in.Description, Monthly: toMoney(in.Monthly), From: in.From, To: in.To}
+}
+
+func toSupport(s *casework.SupportPayment) supportJSON {
+	return supportJSON{Date: s.Date, Kind: string(s.Kind), Amount: toMoney(s.Amount), Note: s.Note}
+}
+
+func toReview(r *casework.Review) reviewJSON {
+	return reviewJSON{Date: r.Date, By: r.By, Note: r.Note}
 }
 
 func toAction(a *casework.Action) actionJSON {
@@ -372,17 +383,19 @@ func toGoal(g *casework.Goal) goalJSON {
 	return goalJSON{ID: g.ID, Domain: string(g.Domain), Description: g.Description, Status: string(g.Status), Actions: actions}
 }
 
-func fromGoal(j *goalJSON) (casework.Goal, error) {
-	var actions []casework.Action
-	if j.Actions != nil {
-		actions = make([]casework.Action, len(j.Actions))
-		for i, a := range j.Actions {
-			actions[i] = casework.Action{ID: a.ID, Description: a.Description, Owner: a.Owner, Due: a.Due,
-				Status: casework.ActionStatus(a.Status), Done: a.Done}
-		}
+func toMoney(m homeward.Money) moneyJSON {
+	j := moneyJSON{Amount: m.Amount.String()}
+	if m.HasCurrency() {
+		j.Currency = m.Currency.String()
 	}
-	return casework.Goal{ID: j.ID, Domain: casework.Domain(j.Domain), Description: j.Description,
-		Status: casework.GoalStatus(j.Status), Actions: actions}, nil
+	return j
+}
+
+func encodeClosure(p *jsonParts, c *casework.Closure) string {
+	if c == nil {
+		return "null"
+	}
+	return p.marshal("closure", closureJSON{Date: c.Date, Reason: string(c.Reason), Note: c.Note})
 }
 
 func encodeScores(p *jsonParts, m map[casework.Factor]int) string {
@@ -390,13 +403,4 @@ func encodeScores(p *jsonParts, m map[casework.Factor]int) string {
 		return "null"
 	}
 	return p.marshal("scores", m)
-}
-
-func decodeScores(p *jsonParts, b []byte) map[casework.Factor]int {
-	if isNull(b) {
-		return nil
-	}
-	var m map[casework.Factor]int
-	p.unmarshal("scores", b, &m)
-	return m
 }

@@ -15,7 +15,7 @@ CREATE TABLE cases (
     status                TEXT    NOT NULL,
     risk                  TEXT    NOT NULL,
     household             TEXT    NOT NULL, -- '' when the case names none
-    birth_year            INTEGER NOT NULL, -- year of child_birth_date, 0 without one
+    birth_year            INTEGER NOT NULL, -- year of child_birth_date (1 without one, as casework reads it)
     registered_on         TEXT,
     child_given_name      TEXT    NOT NULL,
     child_family_name     TEXT    NOT NULL,
@@ -37,10 +37,13 @@ CREATE TABLE cases (
     updated_at            TEXT    NOT NULL
 );
 
--- Lists order cases by id; each index ends with it.
+-- Lists order cases by id, so every index has it right after the columns
+-- a list filters on by equality: a page is a range of one index, read in
+-- order. The organisation's index carries the year of birth, so that a
+-- filter on years reads no row it does not return.
+CREATE INDEX cases_org_id ON cases (org, id, birth_year);
 CREATE INDEX cases_org_status_id ON cases (org, status, id);
 CREATE INDEX cases_org_risk_id ON cases (org, risk, id);
-CREATE INDEX cases_org_birth_year_id ON cases (org, birth_year, id);
 CREATE INDEX cases_household_id ON cases (household, id);
 
 CREATE TABLE households (
