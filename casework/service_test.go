@@ -344,7 +344,7 @@ func TestHouseholdsAssessmentsNotes(t *testing.T) {
 	h, err := f.svc.CreateHousehold(f.ctx, casework.Household{
 		Members: []casework.Member{{ID: "m1", GivenName: "Mary", FamilyName: "Otieno", Relationship: casework.RelGrandparent, Caregiver: true, Sex: casework.SexFemale, BirthYear: 1962}},
 		Region:  "Nyanza", District: "Kisumu East", Address: "Plot 12, Manyatta", Phone: "+254 700 000000",
-		Income:  []casework.IncomeSource{{Kind: casework.IncomeAgriculture, Monthly: homeward.MustMoney("3000", "KES"), From: date("2026-01-01")}},
+		Income: []casework.IncomeSource{{Kind: casework.IncomeAgriculture, Monthly: homeward.MustMoney("3000", "KES"), From: date("2026-01-01")}},
 	})
 	require.NoError(t, err)
 	require.Len(t, h.Caregivers(), 1)
