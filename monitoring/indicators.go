@@ -285,7 +285,8 @@ func IndicatorIDs() []string {
 	return out
 }
 
-// Sources are the stores the indicators are computed from.
+// Sources are the stores the indicators are computed from; all four are
+// required.
 type Sources struct {
 	Cases       casework.CaseStore
 	Assessments casework.AssessmentStore
@@ -349,9 +350,11 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // It passes once over each store with Scan: first the cases, keeping for
 // each a few bytes (the group of its breakdown keys and its position), then
 // the visits, the assessments and the plans at the same time (the stores
-// must be safe for concurrent use, as every Homeward store is). No visit is
-// kept: each is tallied as it passes. Memory grows with the number of cases
-// (about 100 bytes each), not with the number of visits.
+// must be safe for concurrent use, as every Homeward store is). The visits,
+// the largest store, are handed from the store's scan to the tallies on a
+// second goroutine in batches of fixed size. No visit is kept: each is
+// tallied as it passes. Memory grows with the number of cases (about 100
+// bytes each), not with the number of visits.
 func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
 	if err := src.validate(); err != nil {
 		return nil, err
@@ -363,7 +366,8 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		grace = DefaultGraceDays
 	}
 	sel := newOrgSelection(orgs)
-	c := &computation{p: p, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace, groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, cases: map[casework.CaseID]caseRef{}}
+	c := &computation{p: p, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace,
+		groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, cases: map[casework.CaseID]caseRef{}}
 	for _, o := range sel.list {
 		c.org(o)
 	}

@@ -2,6 +2,7 @@ package monitoring_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -540,4 +541,25 @@ func TestAgeBandsAtPeriodEnd(t *testing.T) {
 		}
 		require.Equal(t, want, got, end)
 	}
+}
+
+func TestIndicatorsJSON(t *testing.T) {
+	f := newIndicatorFixture(t)
+	inds, err := monitoring.ComputeIndicators(context.Background(), f.sources(), []homeward.OrgID{"org-b"}, year2027, 0)
+	require.NoError(t, err)
+	b, err := json.Marshal(inds[2])
+	require.NoError(t, err)
+	require.JSONEq(t, `{"id":"leaving_residential_for_family",
+		"definition":"children who moved from residential care to a family-based arrangement in the period, of the children in residential care at some time in the period",
+		"unit":"percent","numerator":"1","denominator":"2","value":"50","has_value":true,
+		"breakdowns":{
+			"organisation":[{"key":"org-b","numerator":"1","denominator":"2","value":"50","has_value":true}],
+			"sex":[{"key":"female","numerator":"0","denominator":"0","value":"0","has_value":false},{"key":"male","numerator":"1","denominator":"2","value":"50","has_value":true}],
+			"age_band":[{"key":"6-11","numerator":"0","denominator":"0","value":"0","has_value":false},{"key":"12-14","numerator":"1","denominator":"1","value":"100","has_value":true},{"key":"18+","numerator":"0","denominator":"1","value":"0","has_value":true}],
+			"risk":[{"key":"low","numerator":"0","denominator":"1","value":"0","has_value":true},{"key":"medium","numerator":"0","denominator":"0","value":"0","has_value":false},{"key":"high","numerator":"1","denominator":"1","value":"100","has_value":true}],
+			"arrangement_type":[{"key":"kinship_care","numerator":"0","denominator":"0","value":"0","has_value":false},{"key":"adoption","numerator":"1","denominator":"1","value":"100","has_value":true},{"key":"residential_care","numerator":"0","denominator":"1","value":"0","has_value":true}]}}`, string(b))
+	var back monitoring.Indicator
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Equal(t, fig(inds[2].Numerator, inds[2].Denominator, inds[2].Value, true), fig(back.Numerator, back.Denominator, back.Value, back.HasValue))
+	require.Len(t, back.Breakdowns[monitoring.DimRisk], 3)
 }
