@@ -6,8 +6,7 @@ import (
 	"time"
 
 	"github.com/homewardkit/homeward"
-	"github.com/homewardkit/homeward/internal/fields"
-	"github.com/homewardkit/homeward/internal/ids"
+	"github.com/homewardkit/homeward/internal/svc"
 )
 
 // Options configure a [Service]. The zero value is usable: every field has a
@@ -61,21 +60,7 @@ func NewService(st Stores, opts *Options) (*Service, error) {
 		return nil, homeward.Invalid("stores", "every store (cases, households, assessments, plans, notes) is required")
 	}
 	s := &Service{st: st, now: o.Now, loc: o.Location, newID: o.NewID, policy: o.Policy, audit: o.Audit, rules: o.Rules, bands: o.Bands}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.loc == nil {
-		s.loc = time.UTC
-	}
-	if s.newID == nil {
-		s.newID = ids.New
-	}
-	if s.policy == nil {
-		s.policy = homeward.DefaultPolicy{}
-	}
-	if s.audit == nil {
-		s.audit = homeward.DiscardAudit{}
-	}
+	svc.Defaults(&s.now, &s.loc, &s.newID, &s.policy, &s.audit)
 	if err := s.rules.validate(); err != nil {
 		return nil, err
 	}
@@ -127,15 +112,5 @@ func (s *Service) listOrg(ctx context.Context, a homeward.Actor, org homeward.Or
 // emit records an audit event naming the fields that differ between old and
 // cur (every set field when old is nil).
 func (s *Service) emit(ctx context.Context, a homeward.Actor, action, kind string, org homeward.OrgID, id string, old, cur any) error {
-	var changed []string
-	if cur != nil {
-		changed = fields.Changed(old, cur)
-	}
-	err := s.audit.Record(ctx, homeward.AuditEvent{
-		Time: s.stamp(), Actor: a.ID, Org: org, Action: action, Kind: kind, RecordID: id, Fields: changed,
-	})
-	if err != nil {
-		return fmt.Errorf("audit %s of %s %s: %w", action, kind, id, err)
-	}
-	return nil
+	return svc.Emit(ctx, s.audit, s.now(), a, action, kind, org, id, old, cur)
 }

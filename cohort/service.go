@@ -8,8 +8,7 @@ import (
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/casework"
-	"github.com/homewardkit/homeward/internal/fields"
-	"github.com/homewardkit/homeward/internal/ids"
+	"github.com/homewardkit/homeward/internal/svc"
 )
 
 // Options configure a [Service]. The zero value is usable: every field has a
@@ -58,18 +57,7 @@ func NewService(st Stores, opts *Options) (*Service, error) {
 		o = *opts
 	}
 	s := &Service{st: st, now: o.Now, newID: o.NewID, policy: o.Policy, audit: o.Audit, cw: o.Casework}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.newID == nil {
-		s.newID = ids.New
-	}
-	if s.policy == nil {
-		s.policy = homeward.DefaultPolicy{}
-	}
-	if s.audit == nil {
-		s.audit = homeward.DiscardAudit{}
-	}
+	svc.Defaults(&s.now, nil, &s.newID, &s.policy, &s.audit)
 	return s, nil
 }
 
@@ -98,12 +86,7 @@ func (c *Cohort) readers() []homeward.OrgID {
 }
 
 func (s *Service) emit(ctx context.Context, a homeward.Actor, action, kind string, org homeward.OrgID, id string, old, cur any) error {
-	err := s.audit.Record(ctx, homeward.AuditEvent{Time: s.stamp(), Actor: a.ID, Org: org, Action: action, Kind: kind,
-		RecordID: id, Fields: fields.Changed(old, cur)})
-	if err != nil {
-		return fmt.Errorf("audit %s of %s %s: %w", action, kind, id, err)
-	}
-	return nil
+	return svc.Emit(ctx, s.audit, s.now(), a, action, kind, org, id, old, cur)
 }
 
 // CreateProgramme records a programme. The actor must be able to write for

@@ -7,8 +7,7 @@ import (
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/casework"
-	"github.com/homewardkit/homeward/internal/fields"
-	"github.com/homewardkit/homeward/internal/ids"
+	"github.com/homewardkit/homeward/internal/svc"
 )
 
 // Options configure a [Service]. The zero value is usable: every field has a
@@ -66,21 +65,7 @@ func NewService(visits VisitStore, cw *casework.Service, opts *Options) (*Servic
 		return nil, homeward.Invalid("", "a visit store and a casework service are required")
 	}
 	s := &Service{visits: visits, cw: cw, now: o.Now, loc: o.Location, newID: o.NewID, policy: o.Policy, audit: o.Audit, grace: o.GraceDays, stores: o.Casework}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.loc == nil {
-		s.loc = time.UTC
-	}
-	if s.newID == nil {
-		s.newID = ids.New
-	}
-	if s.policy == nil {
-		s.policy = homeward.DefaultPolicy{}
-	}
-	if s.audit == nil {
-		s.audit = homeward.DiscardAudit{}
-	}
+	svc.Defaults(&s.now, &s.loc, &s.newID, &s.policy, &s.audit)
 	if s.grace == 0 {
 		s.grace = DefaultGraceDays
 	}
@@ -367,16 +352,9 @@ func (s *Service) save(ctx context.Context, a homeward.Actor, v Visit) (Visit, e
 }
 
 func (s *Service) emit(ctx context.Context, a homeward.Actor, action string, old, cur *Visit) error {
-	var changed []string
-	if old == nil {
-		changed = fields.Changed(nil, cur)
-	} else {
-		changed = fields.Changed(old, cur)
+	var o any
+	if old != nil {
+		o = old
 	}
-	err := s.audit.Record(ctx, homeward.AuditEvent{Time: s.stamp(), Actor: a.ID, Org: cur.Org, Action: action,
-		Kind: "visit", RecordID: string(cur.ID), Fields: changed})
-	if err != nil {
-		return fmt.Errorf("audit %s of visit %s: %w", action, cur.ID, err)
-	}
-	return nil
+	return svc.Emit(ctx, s.audit, s.now(), a, action, "visit", cur.Org, string(cur.ID), o, cur)
 }

@@ -6,8 +6,7 @@ import (
 	"time"
 
 	"github.com/homewardkit/homeward"
-	"github.com/homewardkit/homeward/internal/fields"
-	"github.com/homewardkit/homeward/internal/ids"
+	"github.com/homewardkit/homeward/internal/svc"
 )
 
 // Options configure a [Service]. The zero value is usable: every field has a
@@ -50,18 +49,7 @@ func NewService(store Store, opts *Options) (*Service, error) {
 		o = *opts
 	}
 	s := &Service{store: store, now: o.Now, newID: o.NewID, policy: o.Policy, audit: o.Audit, scorers: map[[2]string]*Scorer{}}
-	if s.now == nil {
-		s.now = time.Now
-	}
-	if s.newID == nil {
-		s.newID = ids.New
-	}
-	if s.policy == nil {
-		s.policy = homeward.DefaultPolicy{}
-	}
-	if s.audit == nil {
-		s.audit = homeward.DiscardAudit{}
-	}
+	svc.Defaults(&s.now, nil, &s.newID, &s.policy, &s.audit)
 	checklists := o.Checklists
 	if len(checklists) == 0 {
 		checklists = []*Checklist{Standard()}
@@ -125,7 +113,7 @@ func (s *Service) Record(ctx context.Context, a Assessment) (Assessment, error) 
 	if err != nil {
 		return Assessment{}, err
 	}
-	return stored, s.emit(ctx, actor, "create", stored, fields.Changed(nil, &stored))
+	return stored, s.emit(ctx, actor, "create", stored.Org, stored.ID, nil, &stored)
 }
 
 func (s *Service) validate(a *Assessment) error {
@@ -192,7 +180,7 @@ func (s *Service) Update(ctx context.Context, a Assessment) (Assessment, error) 
 	if err != nil {
 		return Assessment{}, err
 	}
-	return stored, s.emit(ctx, actor, "update", stored, fields.Changed(&old, &stored))
+	return stored, s.emit(ctx, actor, "update", stored.Org, stored.ID, &old, &stored)
 }
 
 // Delete removes an assessment when version is its stored version.
@@ -211,7 +199,7 @@ func (s *Service) Delete(ctx context.Context, id AssessmentID, version int64) er
 	if err := s.store.Delete(ctx, id, version); err != nil {
 		return err
 	}
-	return s.emit(ctx, actor, "delete", old, nil)
+	return s.emit(ctx, actor, "delete", old.Org, old.ID, nil, nil)
 }
 
 // History lists an organisation's assessments in date order (then by id).
@@ -266,12 +254,13 @@ func (s *Service) Progress(ctx context.Context, before, after AssessmentID) (*Pr
 	return sc.Compare(&b, &a)
 }
 
-func (s *Service) emit(ctx context.Context, actor homeward.Actor, action string, a Assessment, fields []string) error {
-	err := s.audit.Record(ctx, homeward.AuditEvent{
-		Time: s.stamp(), Actor: actor.ID, Org: a.Org, Action: action, Kind: "assessment", RecordID: string(a.ID), Fields: fields,
-	})
-	if err != nil {
-		return fmt.Errorf("audit %s of assessment %s: %w", action, a.ID, err)
+func (s *Service) emit(ctx context.Context, actor homeward.Actor, action string, org homeward.OrgID, id AssessmentID, old, cur *Assessment) error {
+	var o, c any
+	if old != nil {
+		o = old
 	}
-	return nil
+	if cur != nil {
+		c = cur
+	}
+	return svc.Emit(ctx, s.audit, s.now(), actor, action, "assessment", org, string(id), o, c)
 }
