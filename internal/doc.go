@@ -3,6 +3,7 @@
 // its secondary indexes (memtable) on an ordered B-tree set (ordered);
 // cursor paging (paging); the translation catalogue (i18n); id generation
 // (ids); a strict JSON reader that names every bad field (jsonx); the text
-// marshalling of enumerations (enum); and the field-name diff of audit
-// events (fields).
+// marshalling of enumerations (enum); the field-name diff of audit events
+// (fields); and the option defaults and audit recording of the services
+// (svc).
 package internal
