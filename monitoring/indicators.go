@@ -770,8 +770,10 @@ func (c *computation) addAssessment(csi []csiPair, a *casework.Assessment) {
 		return
 	}
 	var s [6]uint8
-	for i, d := range casework.CSIDomains {
-		s[i] = uint8(a.Scores[d.Factors[0]] + a.Scores[d.Factors[1]])
+	for f, v := range a.Scores { // one pass over the map, not twelve lookups
+		if i := csiDomainOf(f); i >= 0 && v >= 1 && v <= 4 {
+			s[i] += uint8(v)
+		}
 	}
 	x := &csi[ref.idx]
 	if x.n == 0 {
@@ -787,6 +789,26 @@ func (c *computation) addAssessment(csi []csiPair, a *casework.Assessment) {
 	if a.Date.After(x.last) || (a.Date == x.last && a.ID > x.lastID) {
 		x.last, x.lastID, x.lastS = a.Date, a.ID, s
 	}
+}
+
+// csiDomainOf returns the position in casework.CSIDomains of the domain of
+// a Child Status Index factor, or -1.
+func csiDomainOf(f casework.Factor) int {
+	switch f {
+	case casework.CSIFoodSecurity, casework.CSINutritionGrowth:
+		return 0
+	case casework.CSIShelter, casework.CSICare:
+		return 1
+	case casework.CSIAbuseExploitation, casework.CSILegalProtection:
+		return 2
+	case casework.CSIWellness, casework.CSIHealthServices:
+		return 3
+	case casework.CSIEmotionalHealth, casework.CSISocialBehaviour:
+		return 4
+	case casework.CSIPerformance, casework.CSIEducationWork:
+		return 5
+	}
+	return -1
 }
 
 // addPlan records an active plan of a case and whether its review was

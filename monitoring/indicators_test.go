@@ -563,3 +563,47 @@ func TestIndicatorsJSON(t *testing.T) {
 	require.Equal(t, fig(inds[2].Numerator, inds[2].Denominator, inds[2].Value, true), fig(back.Numerator, back.Denominator, back.Value, back.HasValue))
 	require.Len(t, back.Breakdowns[monitoring.DimRisk], 3)
 }
+
+// TestCSIChangeAgreesWithDomainScores recomputes the Child Status Index
+// change of random assessments with casework.Assessment.DomainScores.
+func TestCSIChangeAgreesWithDomainScores(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(4, 2))
+	st := casework.NewMemoryStores()
+	want := map[casework.CSIDomain]decimal.Decimal{}
+	children := 0
+	for i := range 50 {
+		id := casework.CaseID(fmt.Sprintf("c%02d", i))
+		_, err := st.Cases.Create(ctx, casework.Case{ID: id, Org: "org-a", RegisteredOn: day("2026-01-01"), Risk: casework.RiskLow,
+			Child: casework.Child{Sex: casework.SexFemale, BirthDate: day("2015-01-01")}})
+		require.NoError(t, err)
+		var as []casework.Assessment
+		for k := range rng.IntN(4) {
+			scores := map[casework.Factor]int{}
+			for _, f := range casework.KindChildStatus.Factors() {
+				scores[f] = 1 + rng.IntN(4)
+			}
+			a := casework.Assessment{ID: casework.AssessmentID(fmt.Sprintf("%s-a%d", id, k)), Org: "org-a", Kind: casework.KindChildStatus,
+				Case: id, Date: day("2026-02-01").AddDays(30 * k), Scores: scores}
+			_, err := st.Assessments.Create(ctx, a)
+			require.NoError(t, err)
+			as = append(as, a)
+		}
+		if len(as) < 2 {
+			continue
+		}
+		children++
+		first, last := as[0].DomainScores(), as[len(as)-1].DomainScores()
+		for d, v := range last {
+			want[d] = want[d].Add(v.Sub(first[d]))
+		}
+	}
+	src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: monitoring.NewMemoryVisitStore()}
+	inds, err := monitoring.ComputeIndicators(ctx, src, nil, year2027, 0)
+	require.NoError(t, err)
+	for _, d := range casework.CSIDomains {
+		in := byID(t, inds, monitoring.IndicatorCSIChange+"."+string(d.Domain))
+		require.True(t, want[d.Domain].Equal(in.Numerator), "%s: want %s, got %s", d.Domain, want[d.Domain], in.Numerator)
+		require.Equal(t, fmt.Sprint(children), in.Denominator.String())
+	}
+}
