@@ -373,7 +373,7 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	}
 	if err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
 		if sel.keep(cs.Org) {
-			c.addCase(cs)
+			return c.addCase(cs)
 		}
 		return nil
 	})); err != nil {
@@ -646,14 +646,12 @@ func ageBandOn(birth, d homeward.Date) uint8 {
 }
 
 // addCase adds a case to the population and tallies the indicators of
-// care arrangements.
-func (c *computation) addCase(cs *casework.Case) {
+// care arrangements. A case seen twice (a store that breaks the Scan
+// contract) is an error.
+func (c *computation) addCase(cs *casework.Case) error {
 	from, to := c.p.From, c.p.To
 	if cs.RegisteredOn.After(to) {
-		return
-	}
-	if _, dup := c.cases[cs.ID]; dup {
-		return
+		return nil
 	}
 	risk := riskAt(cs, to)
 	k := groupKey{org: c.org(cs.Org), sex: indexOf(sexValues, cs.Child.Sex), age: ageBandOn(cs.Child.BirthDate, to),
@@ -669,7 +667,11 @@ func (c *computation) addCase(cs *casework.Case) {
 		c.groups = append(c.groups, k)
 		c.tallies = append(c.tallies, tally{})
 	}
+	n := len(c.cases)
 	c.cases[cs.ID] = caseRef{group: g, idx: uint32(len(c.groupOf))}
+	if len(c.cases) == n { // one map operation instead of a lookup and an insert
+		return fmt.Errorf("case %s passed twice", cs.ID)
+	}
 	c.groupOf = append(c.groupOf, g)
 	t := &c.tallies[g]
 
@@ -733,6 +735,7 @@ func (c *computation) addCase(cs *casework.Case) {
 			t[cLeaveNum]++
 		}
 	}
+	return nil
 }
 
 // addVisit tallies a visit due on or before the end of the period.

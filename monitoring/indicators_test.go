@@ -607,3 +607,23 @@ func TestCSIChangeAgreesWithDomainScores(t *testing.T) {
 		require.Equal(t, fmt.Sprint(children), in.Denominator.String())
 	}
 }
+
+// twiceCases passes every case twice.
+type twiceCases struct{ casework.CaseStore }
+
+func (s twiceCases) Scan(ctx context.Context, f casework.CaseFilter, fn func(*casework.Case) error) error {
+	return s.CaseStore.Scan(ctx, f, func(c *casework.Case) error {
+		if err := fn(c); err != nil {
+			return err
+		}
+		return fn(c)
+	})
+}
+
+func TestIndicatorsCaseTwice(t *testing.T) {
+	f := newIndicatorFixture(t)
+	src := f.sources()
+	src.Cases = twiceCases{f.stores.Cases}
+	_, err := monitoring.ComputeIndicators(context.Background(), src, nil, year2027, 0)
+	require.ErrorContains(t, err, "passed twice")
+}
