@@ -112,10 +112,22 @@ func TestCaseCreateBatch(t *testing.T) {
 			requireNoSecrets(t, err)
 			require.Equal(t, 6, count(), "%s: nothing of a refused batch is stored", name)
 		}
-		err = s.CreateBatch(ctx, []casework.Case{richCase("n1"), richCase("b3")})
-		require.ErrorContains(t, err, "case b3 already exists")
-		err = s.CreateBatch(ctx, []casework.Case{richCase("n1"), richCase("n2"), richCase("n1"), richCase("n2")})
-		require.ErrorContains(t, err, "case n1 already exists", "the first duplicate is named")
+		// The first duplicate in the caller's order is named, though the
+		// batch is written in id order.
+		batchOf := func(ids ...string) []casework.Case {
+			var cs []casework.Case
+			for _, id := range ids {
+				cs = append(cs, richCase(id))
+			}
+			return cs
+		}
+		require.EqualError(t, s.CreateBatch(ctx, batchOf("n1", "b3")), "case b3 already exists: conflict")
+		require.EqualError(t, s.CreateBatch(ctx, batchOf("n1", "b3", "n2", "b1")), "case b3 already exists: conflict")
+		require.EqualError(t, s.CreateBatch(ctx, batchOf("z9", "n2", "b1")), "case b1 already exists: conflict")
+		require.EqualError(t, s.CreateBatch(ctx, batchOf("n1", "n2", "n1", "n2")), "case n1 comes twice in the batch: conflict")
+		require.EqualError(t, s.CreateBatch(ctx, batchOf("a", "b", "c", "b", "a")), "case b comes twice in the batch: conflict")
+		require.EqualError(t, s.CreateBatch(ctx, batchOf("b1", "n2", "n2")), "case n2 comes twice in the batch: conflict")
+		require.Equal(t, 6, count())
 
 		err = s.CreateBatch(ctx, []casework.Case{richCase("n1"), richCase("")})
 		require.ErrorIs(t, err, homeward.ErrInvalid)

@@ -1,0 +1,17 @@
+//go:build linux || darwin || freebsd || netbsd || openbsd
+
+package sqlstore
+
+import (
+	"syscall"
+	"time"
+)
+
+// cpuNow returns the CPU time the process has used, user and system.
+func cpuNow() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
