@@ -130,11 +130,11 @@ type Indicator struct {
 	Value    decimal.Decimal `json:"value"`
 	HasValue bool            `json:"has_value"`
 	// Breakdowns holds, for every dimension, one cell per key: the keys are
-	// the values that occur among the children counted (every requested
-	// organisation for DimOrganisation), in the dimension's documented
-	// order (organisations by id, UnknownKey last), and the same for every
-	// indicator of one computation. The cells of a dimension add up to the
-	// whole.
+	// the values that occur in the population of the computation (every
+	// requested organisation too, for DimOrganisation), in the dimension's
+	// documented order (organisations by id, UnknownKey last), the same for
+	// every indicator of one computation, so a cell may be 0 / 0. The cells
+	// of a dimension add up to the whole.
 	Breakdowns map[Dimension][]Cell `json:"breakdowns"`
 }
 
