@@ -408,12 +408,15 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	for k := range t.rows {
-		v := t.rows[k]
+	// v and c are declared once: taking their addresses inside the loop
+	// would move a new pair to the heap for every row.
+	var v, c V
+	for _, row := range t.rows {
+		v = row
 		if !keep(&v) {
 			continue
 		}
-		c := t.clone(v)
+		c = t.clone(v)
 		if err := fn(&c); err != nil {
 			return err
 		}
