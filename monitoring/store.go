@@ -24,8 +24,9 @@ type VisitStore interface {
 	List(ctx context.Context, f VisitFilter) (homeward.Page[Visit], error)
 	// Scan calls fn for every visit that matches f (its Page is ignored),
 	// in no particular order, stopping at the first error fn returns, which
-	// Scan returns. fn must not keep the pointer after it returns. Scan is
-	// how counts, indicators and exports pass over millions of visits.
+	// Scan returns. The pass is read-only: fn must neither keep the visit
+	// it is given nor change it or anything it points to. Scan is how
+	// counts, indicators and exports pass over millions of visits.
 	Scan(ctx context.Context, f VisitFilter, fn func(*Visit) error) error
 }
 
@@ -90,7 +91,7 @@ func (s *MemoryVisitStore) Update(_ context.Context, v Visit) (Visit, error) { r
 
 // Scan implements [VisitStore].
 func (s *MemoryVisitStore) Scan(_ context.Context, f VisitFilter, fn func(*Visit) error) error {
-	return s.t.Scan(f.Match, fn)
+	return s.t.ScanShared(f.Match, fn)
 }
 
 // List implements [VisitStore].

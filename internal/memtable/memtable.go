@@ -423,3 +423,25 @@ func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 	}
 	return nil
 }
+
+// ScanShared is Scan without the deep copy: fn sees a plain copy of each
+// stored value whose maps, slices and pointers are shared with the table.
+// The table never changes a stored value in place (Create and Update store
+// fresh copies), so reading them is safe while others write, but fn must
+// change nothing it is given. It is for read-only passes over many values,
+// such as indicators and exports.
+func (t *Table[K, V]) ScanShared(keep func(*V) bool, fn func(*V) error) error {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	var v V
+	for _, row := range t.rows {
+		v = row
+		if !keep(&v) {
+			continue
+		}
+		if err := fn(&v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
