@@ -627,8 +627,8 @@ func (s *CaseStore) Create(ctx context.Context, c casework.Case) (casework.Case,
 // times faster than one Create per case. Batches of some thousands of cases
 // suit SQLite well. To load hundreds of thousands of cases into SQLite,
 // use batches of about 100,000 and open the database for the load with a
-// large page cache, large pages and the write-ahead log checkpointed
-// rarely, as in "file:cases.db?_pragma=cache_size(-524288)&_pragma=page_size(16384)&_pragma=wal_autocheckpoint(1000000)":
+// large page cache, large pages (they take effect in a new database) and
+// the write-ahead log checkpointed rarely, as in "file:cases.db?_pragma=cache_size(-524288)&_pragma=page_size(16384)&_pragma=wal_autocheckpoint(1000000)":
 // that writes a million cases several times faster than Open's defaults
 // (see BenchmarkCaseCreateBatch). It is all or nothing: when
 // an id comes twice in cases, or exists already, it stores none of them and
