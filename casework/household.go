@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/homewardkit/homeward"
@@ -63,9 +64,9 @@ type SupportPayment struct {
 
 // Clone returns a deep copy of h.
 func (h Household) Clone() Household {
-	h.Members = append([]Member(nil), h.Members...)
-	h.Income = append([]IncomeSource(nil), h.Income...)
-	h.Support = append([]SupportPayment(nil), h.Support...)
+	h.Members = slices.Clone(h.Members)
+	h.Income = slices.Clone(h.Income)
+	h.Support = slices.Clone(h.Support)
 	return h
 }
 

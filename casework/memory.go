@@ -48,7 +48,7 @@ func (s *memStore[K, V, F, PF]) Get(_ context.Context, id K) (V, error)   { retu
 func (s *memStore[K, V, F, PF]) Update(_ context.Context, v V) (V, error) { return s.t.Update(v) }
 
 func (s *memStore[K, V, F, PF]) Scan(_ context.Context, f F, fn func(*V) error) error {
-	return s.t.Scan(PF(&f).Match, fn)
+	return s.t.ScanShared(PF(&f).Match, fn)
 }
 
 func (s *memStore[K, V, F, PF]) List(_ context.Context, f F) (homeward.Page[V], error) {

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/homewardkit/homeward"
@@ -56,11 +57,11 @@ type Action struct {
 
 // Clone returns a deep copy of p.
 func (p Plan) Clone() Plan {
-	p.Reviews = append([]Review(nil), p.Reviews...)
+	p.Reviews = slices.Clone(p.Reviews)
 	if p.Goals != nil {
 		gs := make([]Goal, len(p.Goals))
 		for i, g := range p.Goals {
-			g.Actions = append([]Action(nil), g.Actions...)
+			g.Actions = slices.Clone(g.Actions)
 			gs[i] = g
 		}
 		p.Goals = gs

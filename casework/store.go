@@ -14,8 +14,10 @@ import (
 // homeward.ErrConflict (homeward.ErrNotFound when there is no such record);
 // List returns one page in the documented order and fails with
 // homeward.ErrInvalid on a malformed cursor; Scan passes over every matching
-// record once, for indicators and exports (fn must not keep the pointer it
-// is given). Validation, time stamps,
+// record once, for indicators and exports: a read-only pass, in which fn
+// must neither keep the record it is given nor change it or anything it
+// points to, and must not write to the store (an in-memory store holds its
+// read lock during the pass). Validation, time stamps,
 // lifecycle rules and access control belong to the [Service]. The
 // caseworktest package checks any implementation; [NewMemoryStores] returns
 // in-memory ones and the sqlstore module SQLite and PostgreSQL ones.

@@ -25,7 +25,9 @@ type VisitStore interface {
 	// Scan calls fn for every visit that matches f (its Page is ignored),
 	// in no particular order, stopping at the first error fn returns, which
 	// Scan returns. The pass is read-only: fn must neither keep the visit
-	// it is given nor change it or anything it points to. Scan is how
+	// it is given nor change it or anything it points to, and must not
+	// write to the store (an in-memory store holds its read lock during the
+	// pass). Scan is how
 	// counts, indicators and exports pass over millions of visits.
 	Scan(ctx context.Context, f VisitFilter, fn func(*Visit) error) error
 }

@@ -489,12 +489,6 @@ func testCopyIsolation[K ~string, V, F any](t *testing.T, k kind[K, V, F], s sto
 	k.scribble(&p.Items[0])
 	check("a listed value")
 
-	require.NoError(t, s.Scan(ctx, k.filter("org-1"), func(v *V) error {
-		k.scribble(v)
-		return nil
-	}))
-	check("a scanned value")
-
 	upd, err := s.Get(ctx, "r1")
 	require.NoError(t, err)
 	k.setText(&upd, "updated")
