@@ -1,4 +1,3 @@
-// Package ids generates record identifiers.
 package ids
 
 import (

@@ -1,0 +1,2 @@
+// Package ids generates record identifiers.
+package ids
