@@ -4,6 +4,6 @@
 // cursor paging (paging); the translation catalogue (i18n); id generation
 // (ids); a strict JSON reader that names every bad field (jsonx); the text
 // marshalling of enumerations (enum); the field-name diff of audit events
-// (fields); and the option defaults and audit recording of the services
-// (svc).
+// (fields); the option defaults and audit recording of the services (svc);
+// and the concurrency checks the conformance suites share (storetest).
 package internal

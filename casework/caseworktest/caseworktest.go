@@ -7,7 +7,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,6 +18,7 @@ import (
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/casework"
+	"github.com/homewardkit/homeward/internal/storetest"
 )
 
 // TestStores runs the conformance suite. newStores must return new, empty
@@ -489,71 +489,26 @@ func testConcurrentWriters[K ~string, V, F any](t *testing.T, k kind[K, V, F], s
 	v, err := s.Create(ctx, k.sample("r1", "org-1", day0))
 	require.NoError(t, err)
 	const writers = 8
-	var (
-		wg        sync.WaitGroup
-		mu        sync.Mutex
-		wins      []string
-		conflicts int
-		others    []error
-	)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mine := k.clone(v)
-			k.setText(&mine, fmt.Sprintf("writer %d", i))
-			_, err := s.Update(ctx, mine)
-			mu.Lock()
-			defer mu.Unlock()
-			switch {
-			case err == nil:
-				wins = append(wins, k.text(&mine))
-			case errors.Is(err, homeward.ErrConflict):
-				conflicts++
-			default:
-				others = append(others, err)
-			}
-		}()
-	}
-	wg.Wait()
-	require.Empty(t, others)
-	require.Len(t, wins, 1, "exactly one writer of the same version wins")
-	require.Equal(t, writers-1, conflicts)
+	winner := storetest.Race(t, writers, func(i int) error {
+		mine := k.clone(v)
+		k.setText(&mine, fmt.Sprintf("writer %d", i))
+		_, err := s.Update(ctx, mine)
+		return err
+	})
 	got, err := s.Get(ctx, "r1")
 	require.NoError(t, err)
-	require.Equal(t, wins[0], k.text(&got))
+	require.Equal(t, fmt.Sprintf("writer %d", winner), k.text(&got), "the winner's update is stored")
 	require.Equal(t, int64(2), *k.version(&got))
 
 	// Writers that re-read and retry all land, one version each.
-	var wg2 sync.WaitGroup
-	errs := make(chan error, writers)
-	for range writers {
-		wg2.Add(1)
-		go func() {
-			defer wg2.Done()
-			for attempt := 0; attempt < 1000; attempt++ {
-				cur, err := s.Get(ctx, "r1")
-				if err != nil {
-					errs <- err
-					return
-				}
-				_, err = s.Update(ctx, cur)
-				if err == nil {
-					return
-				}
-				if !errors.Is(err, homeward.ErrConflict) {
-					errs <- err
-					return
-				}
-			}
-			errs <- errors.New("no update landed after 1000 attempts")
-		}()
-	}
-	wg2.Wait()
-	close(errs)
-	for err := range errs {
-		require.NoError(t, err)
-	}
+	storetest.Retry(t, writers, func() error {
+		cur, err := s.Get(ctx, "r1")
+		if err != nil {
+			return err
+		}
+		_, err = s.Update(ctx, cur)
+		return err
+	})
 	got, err = s.Get(ctx, "r1")
 	require.NoError(t, err)
 	require.Equal(t, int64(2+writers), *k.version(&got), "every retried update counts once")
@@ -561,36 +516,11 @@ func testConcurrentWriters[K ~string, V, F any](t *testing.T, k kind[K, V, F], s
 
 func testConcurrentCreates[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, V, F]) {
 	ctx := context.Background()
-	const writers = 8
-	var wg sync.WaitGroup
-	type result struct {
-		org string
-		err error
-	}
-	results := make(chan result, writers)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			org := fmt.Sprintf("org-%d", i)
-			_, err := s.Create(ctx, k.sample("same", org, day0))
-			results <- result{org, err}
-		}()
-	}
-	wg.Wait()
-	close(results)
-	var winner string
-	ok := 0
-	for r := range results {
-		if r.err == nil {
-			ok++
-			winner = r.org
-			continue
-		}
-		require.ErrorIs(t, r.err, homeward.ErrConflict)
-	}
-	require.Equal(t, 1, ok, "exactly one create of the same id succeeds")
-	p, err := s.List(ctx, k.filter(winner))
+	winner := storetest.Race(t, 8, func(i int) error {
+		_, err := s.Create(ctx, k.sample("same", fmt.Sprintf("org-%d", i), day0))
+		return err
+	})
+	p, err := s.List(ctx, k.filter(fmt.Sprintf("org-%d", winner)))
 	require.NoError(t, err)
 	require.Len(t, p.Items, 1, "the winner's record is the one stored")
 	require.Equal(t, "same", string(k.id(&p.Items[0])))

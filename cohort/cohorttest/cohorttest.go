@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/cohort"
+	"github.com/homewardkit/homeward/internal/storetest"
 )
 
 // TestStores runs the conformance suite. newStores must return new, empty
@@ -291,48 +291,17 @@ func testConcurrentWriters[K ~string, V any, F any](t *testing.T, s store[K, V, 
 	ctx := context.Background()
 	v, err := s.Create(ctx, k.sample("r1", 0))
 	require.NoError(t, err)
-	const writers = 8
-	var wg sync.WaitGroup
-	results := make(chan error, writers)
-	for range writers {
-		wg.Go(func() {
-			mine := v
-			k.touch(&mine)
-			_, err := s.Update(ctx, mine)
-			results <- err
-		})
-	}
-	wg.Wait()
-	close(results)
-	wins := 0
-	for err := range results {
-		if err == nil {
-			wins++
-			continue
-		}
-		require.ErrorIs(t, err, homeward.ErrConflict)
-	}
-	require.Equal(t, 1, wins, "exactly one writer of the same version wins")
+	storetest.Race(t, 8, func(int) error {
+		mine := v
+		k.touch(&mine)
+		_, err := s.Update(ctx, mine)
+		return err
+	})
 	got, err := s.Get(ctx, "r1")
 	require.NoError(t, err)
 	require.Equal(t, int64(2), *k.version(&got))
-
-	created := make(chan error, writers)
-	for i := range writers {
-		wg.Go(func() {
-			_, err := s.Create(ctx, k.sample("same", i))
-			created <- err
-		})
-	}
-	wg.Wait()
-	close(created)
-	ok := 0
-	for err := range created {
-		if err == nil {
-			ok++
-		} else {
-			require.ErrorIs(t, err, homeward.ErrConflict)
-		}
-	}
-	require.Equal(t, 1, ok, "exactly one create of the same id succeeds")
+	storetest.Race(t, 8, func(i int) error {
+		_, err := s.Create(ctx, k.sample("same", i))
+		return err
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/casework"
+	"github.com/homewardkit/homeward/internal/storetest"
 	"github.com/homewardkit/homeward/monitoring"
 )
 
@@ -229,49 +229,17 @@ func testConcurrentWriters(t *testing.T, s monitoring.VisitStore) {
 	ctx := context.Background()
 	v, err := s.Create(ctx, sample("v1", "org-1", "c1", "2027-03-01"))
 	require.NoError(t, err)
-	const writers = 8
-	var wg sync.WaitGroup
-	results := make(chan error, writers)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mine := v.Clone()
-			mine.Caseworker = fmt.Sprintf("worker %d", i)
-			_, err := s.Update(ctx, mine)
-			results <- err
-		}()
-	}
-	wg.Wait()
-	close(results)
-	wins := 0
-	for err := range results {
-		if err == nil {
-			wins++
-			continue
-		}
-		require.ErrorIs(t, err, homeward.ErrConflict)
-	}
-	require.Equal(t, 1, wins, "exactly one writer of the same version wins")
-	var creates sync.WaitGroup
-	created := make(chan error, writers)
-	for i := range writers {
-		creates.Add(1)
-		go func() {
-			defer creates.Done()
-			_, err := s.Create(ctx, sample("same", fmt.Sprintf("org-%d", i), "c1", "2027-03-01"))
-			created <- err
-		}()
-	}
-	creates.Wait()
-	close(created)
-	ok := 0
-	for err := range created {
-		if err == nil {
-			ok++
-		} else {
-			require.ErrorIs(t, err, homeward.ErrConflict)
-		}
-	}
-	require.Equal(t, 1, ok, "exactly one create of the same id succeeds")
+	winner := storetest.Race(t, 8, func(i int) error {
+		mine := v.Clone()
+		mine.Caseworker = fmt.Sprintf("worker %d", i)
+		_, err := s.Update(ctx, mine)
+		return err
+	})
+	got, err := s.Get(ctx, "v1")
+	require.NoError(t, err)
+	require.Equal(t, fmt.Sprintf("worker %d", winner), got.Caseworker, "the winner's update is stored")
+	storetest.Race(t, 8, func(i int) error {
+		_, err := s.Create(ctx, sample("same", fmt.Sprintf("org-%d", i), "c1", "2027-03-01"))
+		return err
+	})
 }

@@ -2,9 +2,7 @@ package transitiontest
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/homewardkit/homeward"
+	"github.com/homewardkit/homeward/internal/storetest"
 	"github.com/homewardkit/homeward/transition"
 )
 
@@ -293,71 +292,26 @@ func testConcurrentWriters(t *testing.T, s transition.Store) {
 	a, err := s.Create(ctx, sample("a1", "org-1", "2027-03-01"))
 	require.NoError(t, err)
 	const writers = 8
-	var (
-		wg        sync.WaitGroup
-		mu        sync.Mutex
-		wins      []string
-		conflicts int
-		others    []error
-	)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			mine := a.Clone()
-			mine.Assessor = fmt.Sprintf("writer %d", i)
-			_, err := s.Update(ctx, mine)
-			mu.Lock()
-			defer mu.Unlock()
-			switch {
-			case err == nil:
-				wins = append(wins, mine.Assessor)
-			case errors.Is(err, homeward.ErrConflict):
-				conflicts++
-			default:
-				others = append(others, err)
-			}
-		}()
-	}
-	wg.Wait()
-	require.Empty(t, others)
-	require.Len(t, wins, 1, "exactly one writer of the same version wins")
-	require.Equal(t, writers-1, conflicts)
+	winner := storetest.Race(t, writers, func(i int) error {
+		mine := a.Clone()
+		mine.Assessor = fmt.Sprintf("writer %d", i)
+		_, err := s.Update(ctx, mine)
+		return err
+	})
 	got, err := s.Get(ctx, "a1")
 	require.NoError(t, err)
-	require.Equal(t, wins[0], got.Assessor)
+	require.Equal(t, fmt.Sprintf("writer %d", winner), got.Assessor, "the winner's update is stored")
 	require.Equal(t, int64(2), got.Version)
 
 	// Writers that re-read and retry all land, one version each.
-	var wg2 sync.WaitGroup
-	errs := make(chan error, writers)
-	for range writers {
-		wg2.Add(1)
-		go func() {
-			defer wg2.Done()
-			for attempt := 0; attempt < 1000; attempt++ {
-				cur, err := s.Get(ctx, "a1")
-				if err != nil {
-					errs <- err
-					return
-				}
-				_, err = s.Update(ctx, cur)
-				if err == nil {
-					return
-				}
-				if !errors.Is(err, homeward.ErrConflict) {
-					errs <- err
-					return
-				}
-			}
-			errs <- errors.New("no update landed after 1000 attempts")
-		}()
-	}
-	wg2.Wait()
-	close(errs)
-	for err := range errs {
-		require.NoError(t, err)
-	}
+	storetest.Retry(t, writers, func() error {
+		cur, err := s.Get(ctx, "a1")
+		if err != nil {
+			return err
+		}
+		_, err = s.Update(ctx, cur)
+		return err
+	})
 	got, err = s.Get(ctx, "a1")
 	require.NoError(t, err)
 	require.Equal(t, int64(2+writers), got.Version, "every retried update counts once")
@@ -365,26 +319,11 @@ func testConcurrentWriters(t *testing.T, s transition.Store) {
 
 func testConcurrentCreates(t *testing.T, s transition.Store) {
 	ctx := context.Background()
-	const writers = 8
-	var wg sync.WaitGroup
-	results := make(chan error, writers)
-	for i := range writers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Create(ctx, sample("same", fmt.Sprintf("org-%d", i), "2027-03-01"))
-			results <- err
-		}()
-	}
-	wg.Wait()
-	close(results)
-	ok := 0
-	for err := range results {
-		if err == nil {
-			ok++
-			continue
-		}
-		require.ErrorIs(t, err, homeward.ErrConflict)
-	}
-	require.Equal(t, 1, ok, "exactly one create of the same id succeeds")
+	winner := storetest.Race(t, 8, func(i int) error {
+		_, err := s.Create(ctx, sample("same", fmt.Sprintf("org-%d", i), "2027-03-01"))
+		return err
+	})
+	got, err := s.Get(ctx, "same")
+	require.NoError(t, err)
+	require.Equal(t, homeward.OrgID(fmt.Sprintf("org-%d", winner)), got.Org, "exactly one create of the same id succeeds")
 }
