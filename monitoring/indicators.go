@@ -394,6 +394,11 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		})
 	}
 	run("visits", func() error {
+		var last struct {
+			id  casework.CaseID
+			ref caseRef
+			ok  bool
+		}
 		// The store's scan and the tallies run on two goroutines: the
 		// scan copies the few facts needed into batches.
 		return pipeline(ctx, func(next func() (*visitFacts, error)) error {
@@ -410,8 +415,18 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		}, func(batch []visitFacts) error {
 			for i := range batch {
 				f := &batch[i]
-				v := Visit{Case: f.cs, Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
-				c.addVisit(visitTally, &v)
+				// A store passes the visits of a case together more
+				// often than not (the in-memory one in the order they
+				// were created, a case's schedule at a time), so the
+				// case found for the last visit is tried first.
+				if f.cs != last.id {
+					last.id = f.cs
+					last.ref, last.ok = c.cases[f.cs]
+				}
+				if last.ok {
+					v := Visit{Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
+					c.addVisit(&visitTally[last.ref.group], &v)
+				}
 			}
 			return nil
 		})
@@ -738,13 +753,12 @@ func (c *computation) addCase(cs *casework.Case) error {
 	return nil
 }
 
-// addVisit tallies a visit due on or before the end of the period.
-func (c *computation) addVisit(tallies []tally, v *Visit) {
-	ref, ok := c.cases[v.Case]
-	if !ok || v.Due.After(c.p.To) {
+// addVisit adds a visit of a case of the population to the tally t of the
+// case's group, when it is due on or before the end of the period.
+func (c *computation) addVisit(t *tally, v *Visit) {
+	if v.Due.After(c.p.To) {
 		return
 	}
-	t := &tallies[ref.group]
 	st := v.StatusOn(c.p.To, c.grace)
 	if st == VisitCancelled {
 		return

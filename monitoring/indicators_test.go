@@ -1,6 +1,7 @@
 package monitoring_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -626,4 +627,55 @@ func TestIndicatorsCaseTwice(t *testing.T) {
 	src.Cases = twiceCases{f.stores.Cases}
 	_, err := monitoring.ComputeIndicators(context.Background(), src, nil, year2027, 0)
 	require.ErrorContains(t, err, "passed twice")
+}
+
+// TestIndicatorsAndExportIgnoreVisitOrder stores the same visits twice,
+// once a case at a time and once shuffled, and checks that the indicators
+// and the visits dataset are the same: neither may depend on the visits of
+// a case coming together.
+func TestIndicatorsAndExportIgnoreVisitOrder(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(7, 7))
+	st := casework.NewMemoryStores()
+	grouped := monitoring.NewMemoryVisitStore()
+	pop := populate(t, rng, st, grouped, 200, 6)
+	var all []monitoring.Visit
+	require.NoError(t, grouped.Scan(ctx, monitoring.VisitFilter{}, func(v *monitoring.Visit) error {
+		all = append(all, v.Clone())
+		return nil
+	}))
+	rng.Shuffle(len(all), func(i, j int) { all[i], all[j] = all[j], all[i] })
+	shuffled := monitoring.NewMemoryVisitStore()
+	for _, v := range all {
+		_, err := shuffled.Create(ctx, v)
+		require.NoError(t, err)
+	}
+	p := monitoring.Period{From: day("2025-07-01"), To: day("2026-06-30")}
+	want, err := monitoring.ComputeIndicators(ctx, monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: grouped}, pop.orgs, p, 0)
+	require.NoError(t, err)
+	got, err := monitoring.ComputeIndicators(ctx, monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: shuffled}, pop.orgs, p, 0)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	o := monitoring.ExportOptions{Key: exportKey, AsOf: p.To}
+	rows := func(s monitoring.VisitStore) []map[string]string {
+		var buf bytes.Buffer
+		_, err := monitoring.WriteVisitsCSV(ctx, &buf, s, o)
+		require.NoError(t, err)
+		_, rows := readCSV(t, buf.Bytes())
+		return rows
+	}
+	a, b := rows(grouped), rows(shuffled)
+	require.Len(t, a, len(all))
+	require.ElementsMatch(t, a, b)
+	perCase := map[string]int{}
+	for _, r := range a {
+		perCase[r["case"]]++
+	}
+	for _, v := range all {
+		perCase[monitoring.Pseudonym(exportKey, string(v.Case))]--
+	}
+	for k, n := range perCase {
+		require.Zero(t, n, "rows of case %s", k)
+	}
 }

@@ -13,9 +13,17 @@ import (
 )
 
 // Table stores values of type V under keys of type K.
+//
+// The values live in a slab of fixed-size chunks, next to each other in
+// memory, and a map gives each key its slot. A pass over every value
+// (Scan, ScanShared, Select, List) therefore reads memory in order instead
+// of following one pointer per value, which is what keeps a pass over
+// millions of records fast; values stay in the order in which they were
+// created, except that deleting one moves the last value into its slot.
 type Table[K ~string, V any] struct {
 	mu        sync.RWMutex
-	rows      map[K]V
+	slot      map[K]int // the slot of each key in rows
+	rows      slab[V]
 	key       func(*V) K
 	version   func(*V) *int64
 	clone     func(V) V
@@ -58,7 +66,74 @@ func New[K ~string, V any](kind string, key func(*V) K, version func(*V) *int64,
 	if clone == nil {
 		clone = func(v V) V { return v }
 	}
-	return &Table[K, V]{rows: make(map[K]V), key: key, version: version, clone: clone, kind: kind}
+	return &Table[K, V]{slot: make(map[K]int), key: key, version: version, clone: clone, kind: kind}
+}
+
+// chunkBits sets the size of a slab's chunks: 1,024 values.
+const chunkBits = 10
+
+// slab is a list of values in chunks of 1 << chunkBits, so that growing it
+// never copies the values already stored (as one slice's append would, at
+// twice the memory for a moment) and a value's address is stable until it
+// is deleted.
+type slab[V any] struct {
+	chunks [][]V
+	n      int
+}
+
+// at returns the value in slot i.
+func (s *slab[V]) at(i int) *V { return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
+
+// push appends v and returns its slot.
+func (s *slab[V]) push(v V) int {
+	last := len(s.chunks) - 1
+	if last < 0 || len(s.chunks[last]) == 1<<chunkBits {
+		// The first chunk grows by append, so that a small table stays
+		// small; the others are allocated whole.
+		c := []V(nil)
+		if last >= 0 {
+			c = make([]V, 0, 1<<chunkBits)
+		}
+		s.chunks = append(s.chunks, c)
+		last++
+	}
+	s.chunks[last] = append(s.chunks[last], v)
+	s.n++
+	return s.n - 1
+}
+
+// pop removes the last value, clearing its slot so that nothing it points
+// to is kept alive.
+func (s *slab[V]) pop() {
+	last := len(s.chunks) - 1
+	c := s.chunks[last]
+	var zero V
+	c[len(c)-1] = zero
+	s.chunks[last] = c[:len(c)-1]
+	if len(s.chunks[last]) == 0 && last > 0 {
+		s.chunks = s.chunks[:last]
+	}
+	s.n--
+}
+
+// all yields every slot's value in slot order.
+func (s *slab[V]) all(yield func(*V) bool) {
+	for _, c := range s.chunks {
+		for i := range c {
+			if !yield(&c[i]) {
+				return
+			}
+		}
+	}
+}
+
+// lookup returns the stored value under k, or nil. The lock is held.
+func (t *Table[K, V]) lookup(k K) *V {
+	i, ok := t.slot[k]
+	if !ok {
+		return nil
+	}
+	return t.rows.at(i)
 }
 
 // Create stores a copy of v with version 1 and returns the stored copy.
@@ -72,11 +147,11 @@ func (t *Table[K, V]) Create(v V) (V, error) {
 	*t.version(&v) = 1
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if _, ok := t.rows[k]; ok {
+	if _, ok := t.slot[k]; ok {
 		var zero V
 		return zero, fmt.Errorf("%s %s already exists: %w", t.kind, k, homeward.ErrConflict)
 	}
-	t.rows[k] = v
+	t.slot[k] = t.rows.push(v)
 	t.changed(k, nil, &v)
 	return t.clone(v), nil
 }
@@ -84,13 +159,13 @@ func (t *Table[K, V]) Create(v V) (V, error) {
 // Get returns a copy of the value stored under k.
 func (t *Table[K, V]) Get(k K) (V, error) {
 	t.mu.RLock()
-	v, ok := t.rows[k]
-	t.mu.RUnlock()
-	if !ok {
+	defer t.mu.RUnlock()
+	p := t.lookup(k)
+	if p == nil {
 		var zero V
 		return zero, fmt.Errorf("%s %s: %w", t.kind, k, homeward.ErrNotFound)
 	}
-	return t.clone(v), nil
+	return t.clone(*p), nil
 }
 
 // Update replaces the stored value with a copy of v when v's version equals
@@ -101,16 +176,17 @@ func (t *Table[K, V]) Update(v V) (V, error) {
 	var zero V
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	old, ok := t.rows[k]
-	if !ok {
+	p := t.lookup(k)
+	if p == nil {
 		return zero, fmt.Errorf("%s %s: %w", t.kind, k, homeward.ErrNotFound)
 	}
+	old := *p
 	have, want := *t.version(&v), *t.version(&old)
 	if have != want {
 		return zero, fmt.Errorf("%s %s was changed by someone else (version %d, stored %d): %w", t.kind, k, have, want, homeward.ErrConflict)
 	}
 	*t.version(&v) = want + 1
-	t.rows[k] = v
+	*p = v
 	t.changed(k, &old, &v)
 	return t.clone(v), nil
 }
@@ -119,14 +195,22 @@ func (t *Table[K, V]) Update(v V) (V, error) {
 func (t *Table[K, V]) Delete(k K, version int64) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	old, ok := t.rows[k]
+	i, ok := t.slot[k]
 	if !ok {
 		return fmt.Errorf("%s %s: %w", t.kind, k, homeward.ErrNotFound)
 	}
+	old := *t.rows.at(i)
 	if have := *t.version(&old); have != version {
 		return fmt.Errorf("%s %s was changed by someone else (version %d, stored %d): %w", t.kind, k, version, have, homeward.ErrConflict)
 	}
-	delete(t.rows, k)
+	// The last value moves into the freed slot.
+	if last := t.rows.n - 1; i != last {
+		moved := t.rows.at(last)
+		*t.rows.at(i) = *moved
+		t.slot[t.key(moved)] = i
+	}
+	t.rows.pop()
+	delete(t.slot, k)
 	t.changed(k, &old, nil)
 	return nil
 }
@@ -185,9 +269,8 @@ func (t *Table[K, V]) AddIndex(name string, keys func(*V) []string, order func(*
 	ix := &index[K, V]{keys: keys, order: order, tree: ordered.New(compareEntries[K])}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for k := range t.rows {
-		v := t.rows[k]
-		ix.change(k, nil, &v)
+	for v := range t.rows.all {
+		ix.change(t.key(v), nil, v)
 	}
 	if t.indexes == nil {
 		t.indexes = make(map[string]*index[K, V])
@@ -203,9 +286,8 @@ func (t *Table[K, V]) AddIndex(name string, keys func(*V) []string, order func(*
 func (t *Table[K, V]) Observe(fn func(old, cur *V)) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for k := range t.rows {
-		v := t.rows[k]
-		fn(nil, &v)
+	for v := range t.rows.all {
+		fn(nil, v)
 	}
 	t.observers = append(t.observers, fn)
 }
@@ -245,8 +327,8 @@ func (t *Table[K, V]) ListIndexKeys(name string, keys []string, keep func(*V) bo
 	hits := make([]K, 0, min(limit, 64))
 	var last string
 	for e := range merge(seqs) {
-		v, ok := t.rows[e.key]
-		if !ok || (keep != nil && !keep(&v)) {
+		v := t.lookup(e.key)
+		if v == nil || (keep != nil && !keep(v)) {
 			continue
 		}
 		if len(hits) == limit {
@@ -258,7 +340,7 @@ func (t *Table[K, V]) ListIndexKeys(name string, keys []string, keep func(*V) bo
 	}
 	page.Items = make([]V, len(hits))
 	for i, k := range hits {
-		page.Items[i] = t.clone(t.rows[k])
+		page.Items[i] = t.clone(*t.lookup(k))
 	}
 	return page, nil
 }
@@ -331,10 +413,9 @@ func (t *Table[K, V]) Select(keep func(*V) bool) []V {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	var out []V
-	for k := range t.rows {
-		v := t.rows[k]
-		if keep(&v) {
-			out = append(out, t.clone(v))
+	for v := range t.rows.all {
+		if keep(v) {
+			out = append(out, t.clone(*v))
 		}
 	}
 	return out
@@ -344,7 +425,7 @@ func (t *Table[K, V]) Select(keep func(*V) bool) []V {
 func (t *Table[K, V]) Len() int {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	return len(t.rows)
+	return t.rows.n
 }
 
 // List returns the page req asks for of the values for which keep reports
@@ -361,11 +442,10 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 	}
 	var hits []hit
 	t.mu.RLock()
-	for k := range t.rows {
-		v := t.rows[k]
-		if keep(&v) {
-			if sk := sortKey(&v); after == "" || sk > after {
-				hits = append(hits, hit{sk, k})
+	for v := range t.rows.all {
+		if keep(v) {
+			if sk := sortKey(v); after == "" || sk > after {
+				hits = append(hits, hit{sk, t.key(v)})
 			}
 		}
 	}
@@ -380,8 +460,8 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 			page.Next = paging.Encode(sortKey(&page.Items[len(page.Items)-1]))
 			break
 		}
-		if v, ok := t.rows[h.k]; ok {
-			page.Items = append(page.Items, t.clone(v))
+		if v := t.lookup(h.k); v != nil {
+			page.Items = append(page.Items, t.clone(*v))
 		}
 	}
 	return page, nil
@@ -393,17 +473,18 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	// v and c are declared once: taking their addresses inside the loop
-	// would move a new pair to the heap for every row.
-	var v, c V
-	for _, row := range t.rows {
-		v = row
-		if !keep(&v) {
-			continue
-		}
-		c = t.clone(v)
-		if err := fn(&c); err != nil {
-			return err
+	// c is declared once: taking its address inside the loop would move a
+	// new copy to the heap for every row.
+	var c V
+	for _, chunk := range t.rows.chunks {
+		for i := range chunk {
+			if !keep(&chunk[i]) {
+				continue
+			}
+			c = t.clone(chunk[i])
+			if err := fn(&c); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -411,21 +492,24 @@ func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 
 // ScanShared is Scan without the deep copy: fn sees a plain copy of each
 // stored value whose maps, slices and pointers are shared with the table.
-// The table never changes a stored value in place (Create and Update store
-// fresh copies), so reading them is safe while others write, but fn must
-// change nothing it is given. It is for read-only passes over many values,
-// such as indicators and exports.
+// The table never changes what a stored value points to (Create and Update
+// store fresh deep copies, and overwrite a slot only under the write lock,
+// which the scan keeps out), so fn can read all of it, but must change
+// nothing it is given. It is for read-only passes over many values, such
+// as indicators and exports.
 func (t *Table[K, V]) ScanShared(keep func(*V) bool, fn func(*V) error) error {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	var v V
-	for _, row := range t.rows {
-		v = row
-		if !keep(&v) {
-			continue
-		}
-		if err := fn(&v); err != nil {
-			return err
+	for _, chunk := range t.rows.chunks {
+		for i := range chunk {
+			if !keep(&chunk[i]) {
+				continue
+			}
+			v = chunk[i]
+			if err := fn(&v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package memtable_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -81,4 +82,52 @@ func TestTableConcurrentUpdates(t *testing.T) {
 	}
 	wg.Wait()
 	require.Equal(t, 1, wins)
+}
+
+// TestTableSlab stores values over several chunks of the slab, deletes
+// some from the middle, the start and the end, and checks that every
+// remaining value is still found under its key and passed once by Scan.
+func TestTableSlab(t *testing.T) {
+	tb := newTable()
+	const n = 3000
+	want := map[string]bool{}
+	for i := range n {
+		id := fmt.Sprintf("r%05d", i)
+		_, err := tb.Create(rec{ID: id, Tags: []string{id}})
+		require.NoError(t, err)
+		want[id] = true
+	}
+	for i := 0; i < n; i += 7 {
+		id := fmt.Sprintf("r%05d", i)
+		require.NoError(t, tb.Delete(id, 1))
+		delete(want, id)
+	}
+	require.NoError(t, tb.Delete("r02999", 1))
+	delete(want, "r02999")
+	require.Equal(t, len(want), tb.Len())
+	for id := range want {
+		r, err := tb.Get(id)
+		require.NoError(t, err)
+		require.Equal(t, []string{id}, r.Tags, "the value under %s", id)
+	}
+	seen := map[string]int{}
+	require.NoError(t, tb.ScanShared(func(*rec) bool { return true }, func(r *rec) error {
+		seen[r.ID]++
+		return nil
+	}))
+	require.Len(t, seen, len(want))
+	for id, k := range seen {
+		require.True(t, want[id], id)
+		require.Equal(t, 1, k, id)
+	}
+	// Emptied and filled again.
+	for id := range want {
+		require.NoError(t, tb.Delete(id, 1))
+	}
+	require.Equal(t, 0, tb.Len())
+	_, err := tb.Create(rec{ID: "again"})
+	require.NoError(t, err)
+	got, err := tb.Get("again")
+	require.NoError(t, err)
+	require.Equal(t, int64(1), got.Version)
 }
