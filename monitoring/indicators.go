@@ -367,16 +367,19 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	}
 	sel := newOrgSelection(orgs)
 	c := &computation{p: p, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace,
-		groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, cases: map[casework.CaseID]caseRef{}}
+		groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}}
 	for _, o := range sel.list {
 		c.org(o)
 	}
 	if err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
 		if sel.keep(cs.Org) {
-			return c.addCase(cs)
+			c.addCase(cs)
 		}
 		return nil
 	})); err != nil {
+		return nil, fmt.Errorf("indicators: scan cases: %w", err)
+	}
+	if err := c.index(); err != nil {
 		return nil, fmt.Errorf("indicators: scan cases: %w", err)
 	}
 
@@ -432,12 +435,26 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		})
 	})
 	run("assessments", func() error {
-		return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
-			if sel.keep(a.Org) {
-				c.addAssessment(csi, a)
+		// As for the visits: the scan reads the scores, the other
+		// goroutine finds the cases.
+		return pipeline(ctx, func(next func() (*csiFacts, error)) error {
+			var f csiFacts
+			return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
+				if !sel.keep(a.Org) || !f.set(a, p.To) {
+					return nil
+				}
+				r, err := next()
+				if err == nil {
+					*r = f
+				}
+				return err
+			}))
+		}, func(batch []csiFacts) error {
+			for i := range batch {
+				c.addAssessment(csi, &batch[i])
 			}
 			return nil
-		}))
+		})
 	})
 	run("plans", func() error {
 		return src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
@@ -622,7 +639,8 @@ type computation struct {
 	groupIx map[groupKey]uint32
 	tallies []tally // per group
 	cases   map[casework.CaseID]caseRef
-	groupOf []uint32 // per case
+	groupOf []uint32          // per case
+	ids     []casework.CaseID // per case, until cases is made
 }
 
 var (
@@ -661,12 +679,11 @@ func ageBandOn(birth, d homeward.Date) uint8 {
 }
 
 // addCase adds a case to the population and tallies the indicators of
-// care arrangements. A case seen twice (a store that breaks the Scan
-// contract) is an error.
-func (c *computation) addCase(cs *casework.Case) error {
+// care arrangements.
+func (c *computation) addCase(cs *casework.Case) {
 	from, to := c.p.From, c.p.To
 	if cs.RegisteredOn.After(to) {
-		return nil
+		return
 	}
 	risk := riskAt(cs, to)
 	k := groupKey{org: c.org(cs.Org), sex: indexOf(sexValues, cs.Child.Sex), age: ageBandOn(cs.Child.BirthDate, to),
@@ -682,11 +699,7 @@ func (c *computation) addCase(cs *casework.Case) error {
 		c.groups = append(c.groups, k)
 		c.tallies = append(c.tallies, tally{})
 	}
-	n := len(c.cases)
-	c.cases[cs.ID] = caseRef{group: g, idx: uint32(len(c.groupOf))}
-	if len(c.cases) == n { // one map operation instead of a lookup and an insert
-		return fmt.Errorf("case %s passed twice", cs.ID)
-	}
+	c.ids = append(c.ids, cs.ID)
 	c.groupOf = append(c.groupOf, g)
 	t := &c.tallies[g]
 
@@ -750,6 +763,21 @@ func (c *computation) addCase(cs *casework.Case) error {
 			t[cLeaveNum]++
 		}
 	}
+}
+
+// index makes the map from case id to caseRef at its final size, which
+// costs less than growing it during the scan. A case passed twice (a store
+// that breaks the Scan contract) is an error.
+func (c *computation) index() error {
+	c.cases = make(map[casework.CaseID]caseRef, len(c.ids))
+	for i, id := range c.ids {
+		n := len(c.cases)
+		c.cases[id] = caseRef{group: c.groupOf[i], idx: uint32(i)}
+		if len(c.cases) == n { // one map operation instead of a lookup and an insert
+			return fmt.Errorf("case %s passed twice", id)
+		}
+	}
+	c.ids = nil
 	return nil
 }
 
@@ -776,56 +804,54 @@ func (c *computation) addVisit(t *tally, v *Visit) {
 	}
 }
 
+// csiFacts are the facts of a child status assessment that the indicators
+// need: its six domain scores, as sums of the two factors (2 to 8).
+type csiFacts struct {
+	cs     casework.CaseID
+	date   homeward.Date
+	id     casework.AssessmentID
+	scores [6]uint8
+}
+
+// set copies the facts of a child status assessment dated on or before the
+// end of the period, and reports whether it is one.
+func (f *csiFacts) set(a *casework.Assessment, to homeward.Date) bool {
+	if a.Kind != casework.KindChildStatus || a.Date.After(to) {
+		return false
+	}
+	*f = csiFacts{cs: a.Case, date: a.Date, id: a.ID}
+	// Twelve lookups cost less than a pass over the map.
+	for d, dom := range casework.CSIDomains {
+		for _, factor := range dom.Factors {
+			if v, ok := a.Scores[factor]; ok && v >= 1 && v <= 4 {
+				f.scores[d] += uint8(v)
+			}
+		}
+	}
+	return true
+}
+
 // addAssessment keeps a child status assessment if it is the first or the
 // latest of its case so far.
-func (c *computation) addAssessment(csi []csiPair, a *casework.Assessment) {
-	if a.Kind != casework.KindChildStatus || a.Date.After(c.p.To) {
-		return
-	}
-	ref, ok := c.cases[a.Case]
+func (c *computation) addAssessment(csi []csiPair, a *csiFacts) {
+	ref, ok := c.cases[a.cs]
 	if !ok {
 		return
 	}
-	var s [6]uint8
-	for f, v := range a.Scores { // one pass over the map, not twelve lookups
-		if i := csiDomainOf(f); i >= 0 && v >= 1 && v <= 4 {
-			s[i] += uint8(v)
-		}
-	}
 	x := &csi[ref.idx]
 	if x.n == 0 {
-		x.first, x.firstID, x.firstS = a.Date, a.ID, s
-		x.last, x.lastID, x.lastS = a.Date, a.ID, s
+		x.first, x.firstID, x.firstS = a.date, a.id, a.scores
+		x.last, x.lastID, x.lastS = a.date, a.id, a.scores
 		x.n = 1
 		return
 	}
 	x.n = 2
-	if a.Date.Before(x.first) || (a.Date == x.first && a.ID < x.firstID) {
-		x.first, x.firstID, x.firstS = a.Date, a.ID, s
+	if a.date.Before(x.first) || (a.date == x.first && a.id < x.firstID) {
+		x.first, x.firstID, x.firstS = a.date, a.id, a.scores
 	}
-	if a.Date.After(x.last) || (a.Date == x.last && a.ID > x.lastID) {
-		x.last, x.lastID, x.lastS = a.Date, a.ID, s
+	if a.date.After(x.last) || (a.date == x.last && a.id > x.lastID) {
+		x.last, x.lastID, x.lastS = a.date, a.id, a.scores
 	}
-}
-
-// csiDomainOf returns the position in casework.CSIDomains of the domain of
-// a Child Status Index factor, or -1.
-func csiDomainOf(f casework.Factor) int {
-	switch f {
-	case casework.CSIFoodSecurity, casework.CSINutritionGrowth:
-		return 0
-	case casework.CSIShelter, casework.CSICare:
-		return 1
-	case casework.CSIAbuseExploitation, casework.CSILegalProtection:
-		return 2
-	case casework.CSIWellness, casework.CSIHealthServices:
-		return 3
-	case casework.CSIEmotionalHealth, casework.CSISocialBehaviour:
-		return 4
-	case casework.CSIPerformance, casework.CSIEducationWork:
-		return 5
-	}
-	return -1
 }
 
 // addPlan records an active plan of a case and whether its review was
