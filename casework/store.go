@@ -41,7 +41,7 @@ type CaseFilter struct {
 	Risk      Risk
 	Household HouseholdID
 	// BornFrom and BornTo bound the child's year of birth, inclusive (0:
-	// unbounded).
+	// unbounded). A case without a birth date matches no bound.
 	BornFrom, BornTo int
 	Page             homeward.PageRequest
 }
@@ -54,7 +54,7 @@ func (f *CaseFilter) Match(c *Case) bool {
 	}
 	if f.BornFrom != 0 || f.BornTo != 0 {
 		y := c.Child.BirthDate.Year()
-		if (f.BornFrom != 0 && y < f.BornFrom) || (f.BornTo != 0 && y > f.BornTo) {
+		if c.Child.BirthDate.IsZero() || (f.BornFrom != 0 && y < f.BornFrom) || (f.BornTo != 0 && y > f.BornTo) {
 			return false
 		}
 	}

@@ -481,9 +481,10 @@ func (f *filter) eq(col, v string) {
 	}
 }
 
-func (f *filter) add(cond string, arg any) {
+// add adds a condition with its arguments.
+func (f *filter) add(cond string, args ...any) {
 	f.where = append(f.where, cond)
-	f.args = append(f.args, arg)
+	f.args = append(f.args, args...)
 }
 
 // Dates: required dates (those lists order by) are stored as they are;
@@ -678,6 +679,9 @@ func (s *CaseStore) where(f *casework.CaseFilter) filter {
 	w.eq("status", string(f.Status))
 	w.eq("risk", string(f.Risk))
 	w.eq("household", string(f.Household))
+	if f.BornFrom != 0 || f.BornTo != 0 {
+		w.add("child_birth_date IS NOT NULL")
+	}
 	if f.BornFrom != 0 {
 		w.add("birth_year >= ?", f.BornFrom)
 	}

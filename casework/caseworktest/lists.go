@@ -56,7 +56,10 @@ func testCaseList(t *testing.T, s casework.CaseStore) {
 	mk := func(id, org string, st casework.Status, r casework.Risk, hh, born string) casework.Case {
 		c := sampleCase(id, org, day0)
 		c.Status, c.Risk, c.Household = st, r, casework.HouseholdID(hh)
-		c.Child.BirthDate = homeward.MustParseDate(born)
+		c.Child.BirthDate = homeward.Date{}
+		if born != "" {
+			c.Child.BirthDate = homeward.MustParseDate(born)
+		}
 		return c
 	}
 	createAll(t, s,
@@ -66,12 +69,13 @@ func testCaseList(t *testing.T, s casework.CaseStore) {
 		mk("c4", "org-2", casework.StatusRegistered, casework.RiskLow, "hh-1", "2012-07-01"),
 		mk("c0", "org-1", casework.StatusFollowUp, casework.RiskLow, "hh-3", "2012-12-31"),
 		mk("c2", "org-1", casework.StatusAssessment, casework.RiskHigh, "hh-2", "2012-01-01"),
+		mk("c6", "org-2", casework.StatusFollowUp, casework.RiskMedium, "", ""), // no birth date
 	)
 	type F = casework.CaseFilter
 	expectLists(t, caseKind, s, []listCase[F]{
-		{"all, by id", F{}, []string{"c0", "c1", "c2", "c3", "c4", "c5"}},
+		{"all, by id", F{}, []string{"c0", "c1", "c2", "c3", "c4", "c5", "c6"}},
 		{"org", F{Org: "org-1"}, []string{"c0", "c1", "c2", "c3", "c5"}},
-		{"other org", F{Org: "org-2"}, []string{"c4"}},
+		{"other org", F{Org: "org-2"}, []string{"c4", "c6"}},
 		{"unknown org", F{Org: "org-3"}, nil},
 		{"org and status", F{Org: "org-1", Status: casework.StatusRegistered}, []string{"c1", "c3"}},
 		{"status in every org", F{Status: casework.StatusRegistered}, []string{"c1", "c3", "c4"}},
@@ -84,6 +88,8 @@ func testCaseList(t *testing.T, s casework.CaseStore) {
 		{"born to (inclusive)", F{Org: "org-1", BornTo: 2012}, []string{"c0", "c1", "c2"}},
 		{"born between", F{Org: "org-1", BornFrom: 2012, BornTo: 2015}, []string{"c0", "c2", "c3"}},
 		{"born in one year", F{BornFrom: 2012, BornTo: 2012}, []string{"c0", "c2", "c4"}},
+		{"a year bound leaves out unknown birth dates", F{Org: "org-2", BornTo: 2030}, []string{"c4"}},
+		{"a lower year bound too", F{Org: "org-2", BornFrom: 1}, []string{"c4"}},
 		{"status and born from", F{Org: "org-1", Status: casework.StatusRegistered, BornFrom: 2011}, []string{"c3"}},
 		{"every filter", F{Org: "org-1", Status: casework.StatusRegistered, Risk: casework.RiskHigh, Household: "hh-1", BornFrom: 2015, BornTo: 2015}, []string{"c3"}},
 	})
