@@ -332,29 +332,11 @@ func testUpdateNotFound[K ~string, V, F any](t *testing.T, k kind[K, V, F], s st
 	require.ErrorIs(t, err, homeward.ErrNotFound, "an update does not create")
 }
 
-// listAll pages through the list with f, checking every page's size, and
-// returns the ids in the order listed.
+// listAll pages through the list with f, checking every page's size (see
+// storetest.ListAll), and returns the ids in the order listed.
 func listAll[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, V, F], f F) []string {
 	t.Helper()
-	var out []string
-	for pages := 0; ; pages++ {
-		require.Less(t, pages, 1000, "paging does not end")
-		p, err := s.List(context.Background(), f)
-		require.NoError(t, err)
-		require.NotNil(t, p.Items, "a page has a non-nil slice")
-		limit := k.page(&f).EffectiveLimit()
-		require.LessOrEqual(t, len(p.Items), limit)
-		if p.Next != "" {
-			require.Len(t, p.Items, limit, "only the last page is short")
-		}
-		for i := range p.Items {
-			out = append(out, string(k.id(&p.Items[i])))
-		}
-		if p.Next == "" {
-			return out
-		}
-		k.page(&f).Cursor = p.Next
-	}
+	return storetest.ListAll(t, s.List, f, k.page, k.id)
 }
 
 func testListPaging[K ~string, V, F any](t *testing.T, k kind[K, V, F], s store[K, V, F]) {

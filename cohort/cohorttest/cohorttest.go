@@ -159,31 +159,13 @@ func testUpdate[K ~string, V any, F any](t *testing.T, s store[K, V, F], k kind[
 	require.ErrorIs(t, err, homeward.ErrNotFound)
 }
 
-func listIDs[K ~string, V any, F any](t *testing.T, s store[K, V, F], id func(*V) K, f F, page *homeward.PageRequest) []string {
-	t.Helper()
-	var out []string
-	for pages := 0; ; pages++ {
-		require.Less(t, pages, 1000, "paging does not end")
-		p, err := s.List(context.Background(), f)
-		require.NoError(t, err)
-		require.NotNil(t, p.Items)
-		require.LessOrEqual(t, len(p.Items), page.EffectiveLimit())
-		for i := range p.Items {
-			out = append(out, string(id(&p.Items[i])))
-		}
-		if p.Next == "" {
-			return out
-		}
-		page.Cursor = p.Next
-	}
-}
-
 // lister returns a function that lists every id that a filter selects,
-// page by page; page points to the filter's page request.
+// page by page (see storetest.ListAll); page points to the filter's page
+// request.
 func lister[K ~string, V any, F any](t *testing.T, s store[K, V, F], id func(*V) K, page func(*F) *homeward.PageRequest) func(F) []string {
 	return func(f F) []string {
 		t.Helper()
-		return listIDs(t, s, id, f, page(&f))
+		return storetest.ListAll(t, s.List, f, page, id)
 	}
 }
 
@@ -196,22 +178,13 @@ func testListPaging[K ~string, V any, F any](t *testing.T, s store[K, V, F], k k
 		require.NoError(t, err)
 		want = append(want, id)
 	}
+	// k.all builds the filter around each page request.
+	list := func(ctx context.Context, page homeward.PageRequest) (homeward.Page[V], error) {
+		return s.List(ctx, k.all(page))
+	}
+	self := func(page *homeward.PageRequest) *homeward.PageRequest { return page }
 	for _, limit := range []int{1, 2, 5, 22, 23, 24} {
-		f := k.all(homeward.PageRequest{Limit: limit})
-		var got []string
-		for pages := 0; ; pages++ {
-			require.Less(t, pages, 1000, "paging does not end")
-			p, err := s.List(ctx, f)
-			require.NoError(t, err)
-			require.LessOrEqual(t, len(p.Items), limit)
-			for i := range p.Items {
-				got = append(got, string(k.id(&p.Items[i])))
-			}
-			if p.Next == "" {
-				break
-			}
-			f = k.all(homeward.PageRequest{Limit: limit, Cursor: p.Next})
-		}
+		got := storetest.ListAll(t, list, homeward.PageRequest{Limit: limit}, self, k.id)
 		require.Equal(t, want, got, "limit %d", limit)
 	}
 	p, err := s.List(ctx, k.all(homeward.PageRequest{}))

@@ -1,5 +1,6 @@
-// Package storetest holds the concurrency checks that the conformance
-// suites of Homeward's packages (transitiontest, caseworktest,
-// monitoringtest, cohorttest) share: many writers racing for one version or
-// one id, and writers that retry until their update lands.
+// Package storetest holds the checks that the conformance suites of
+// Homeward's packages (transitiontest, caseworktest, monitoringtest,
+// cohorttest) share: many writers racing for one version or one id, writers
+// that retry until their update lands, and paging through a list with its
+// cursor.
 package storetest

@@ -115,29 +115,13 @@ func testUpdate(t *testing.T, s monitoring.VisitStore) {
 	require.ErrorIs(t, err, homeward.ErrNotFound)
 }
 
-func ids(vs []monitoring.Visit) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v.ID)
-	}
-	return out
-}
-
+// listAll pages through the visits that f selects and returns their ids in
+// the order listed.
 func listAll(t *testing.T, s monitoring.VisitStore, f monitoring.VisitFilter) []string {
 	t.Helper()
-	var out []string
-	for pages := 0; ; pages++ {
-		require.Less(t, pages, 1000, "paging does not end")
-		p, err := s.List(context.Background(), f)
-		require.NoError(t, err)
-		require.NotNil(t, p.Items)
-		require.LessOrEqual(t, len(p.Items), f.Page.EffectiveLimit())
-		out = append(out, ids(p.Items)...)
-		if p.Next == "" {
-			return out
-		}
-		f.Page.Cursor = p.Next
-	}
+	return storetest.ListAll(t, s.List, f,
+		func(f *monitoring.VisitFilter) *homeward.PageRequest { return &f.Page },
+		func(v *monitoring.Visit) monitoring.VisitID { return v.ID })
 }
 
 func fill(t *testing.T, s monitoring.VisitStore) {

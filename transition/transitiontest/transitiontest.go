@@ -170,28 +170,13 @@ func testDelete(t *testing.T, s transition.Store) {
 	require.NoError(t, err, "a deleted id can be used again")
 }
 
-func ids(items []transition.Assessment) []string {
-	out := make([]string, len(items))
-	for i, a := range items {
-		out[i] = string(a.ID)
-	}
-	return out
-}
-
+// listAll pages through the assessments that f selects and returns their
+// ids in the order listed.
 func listAll(t *testing.T, s transition.Store, f transition.Filter) []string {
 	t.Helper()
-	var out []string
-	for pages := 0; ; pages++ {
-		require.Less(t, pages, 1000, "paging does not end")
-		p, err := s.List(context.Background(), f)
-		require.NoError(t, err)
-		require.LessOrEqual(t, len(p.Items), f.Page.EffectiveLimit())
-		out = append(out, ids(p.Items)...)
-		if p.Next == "" {
-			return out
-		}
-		f.Page.Cursor = p.Next
-	}
+	return storetest.ListAll(t, s.List, f,
+		func(f *transition.Filter) *homeward.PageRequest { return &f.Page },
+		func(a *transition.Assessment) transition.AssessmentID { return a.ID })
 }
 
 func testListFilterOrder(t *testing.T, s transition.Store) {
