@@ -12,6 +12,7 @@ import (
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/casework"
 	"github.com/homewardkit/homeward/internal/enum"
+	"github.com/homewardkit/homeward/internal/slab"
 )
 
 // Period is a span of days with both ends included.
@@ -347,14 +348,16 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // direct access to the stores, such as research scripts; services call it
 // after their checks (Service.Indicators).
 //
-// It passes once over each store with Scan: first the cases, keeping for
-// each a few bytes (the group of its breakdown keys and its position), then
-// the visits, the assessments and the plans at the same time (the stores
-// must be safe for concurrent use, as every Homeward store is). The visits,
-// the largest store, are handed from the store's scan to the tallies on a
-// second goroutine in batches of fixed size. No visit is kept: each is
-// tallied as it passes. Memory grows with the number of cases (about 100
-// bytes each), not with the number of visits.
+// It passes once over each store with Scan, several at a time (the stores
+// must be safe for concurrent use, as every Homeward store is). The cases
+// come first, keeping of each its id and the group of its breakdown keys;
+// meanwhile the child status assessments and the active plans are scanned
+// for the few facts the indicators need, and joined to their cases once
+// the cases are indexed. Then the visits pass, handed from the store's scan
+// to the tallies on a second goroutine in batches of fixed size. No visit
+// is kept: each is tallied as it passes. Memory grows with the number of
+// cases, assessments and plans (about 100 bytes each), never with the
+// number of visits.
 func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
 	if err := src.validate(); err != nil {
 		return nil, err
@@ -371,99 +374,120 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	for _, o := range sel.list {
 		c.org(o)
 	}
-	if err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	fail := func(what string, err error) { cancel(fmt.Errorf("indicators: scan %s: %w", what, err)) }
+
+	// The cases come first: every other record is tallied in the group of
+	// its case. Meanwhile the assessments and the plans are scanned for
+	// their few facts, which are joined to their cases once the cases are
+	// indexed, while the visits pass.
+	indexed := make(chan struct{})
+	var csi []csiPair
+	var planStates []uint8
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		var facts slab.Slab[csiFacts]
+		var f csiFacts
+		err := src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
+			if sel.keep(a.Org) && f.set(a, p.To) {
+				facts.Push(f)
+			}
+			return nil
+		}))
+		if err != nil {
+			fail("assessments", err)
+			return
+		}
+		select {
+		case <-indexed:
+		case <-ctx.Done():
+			return
+		}
+		for a := range facts.All {
+			c.addAssessment(csi, a)
+		}
+	})
+	wg.Go(func() {
+		var facts slab.Slab[planFacts]
+		var f planFacts
+		err := src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
+			if sel.keep(pl.Org) && f.set(pl, p.To) {
+				facts.Push(f)
+			}
+			return nil
+		}))
+		if err != nil {
+			fail("plans", err)
+			return
+		}
+		select {
+		case <-indexed:
+		case <-ctx.Done():
+			return
+		}
+		for pl := range facts.All {
+			c.addPlan(planStates, pl)
+		}
+	})
+	err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
 		if sel.keep(cs.Org) {
 			c.addCase(cs)
 		}
 		return nil
-	})); err != nil {
-		return nil, fmt.Errorf("indicators: scan cases: %w", err)
+	}))
+	if err == nil {
+		err = c.index()
 	}
-	if err := c.index(); err != nil {
-		return nil, fmt.Errorf("indicators: scan cases: %w", err)
+	if err != nil {
+		fail("cases", err)
+		wg.Wait()
+		return nil, context.Cause(ctx)
 	}
+	n := c.entries.Len()
+	csi, planStates = make([]csiPair, n), make([]uint8, n)
+	close(indexed)
 
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
 	visitTally := make([]tally, len(c.groups))
-	csi := make([]csiPair, len(c.groupOf))
-	plans := make([]uint8, len(c.groupOf))
-	var wg sync.WaitGroup
-	run := func(what string, scan func() error) {
-		wg.Go(func() {
-			if err := scan(); err != nil {
-				cancel(fmt.Errorf("indicators: scan %s: %w", what, err))
-			}
-		})
+	var last struct {
+		id  casework.CaseID
+		ref caseRef
+		ok  bool
 	}
-	run("visits", func() error {
-		var last struct {
-			id  casework.CaseID
-			ref caseRef
-			ok  bool
-		}
-		// The store's scan and the tallies run on two goroutines: the
-		// scan copies the few facts needed into batches.
-		return pipeline(ctx, func(next func() (*visitFacts, error)) error {
-			return src.Visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: p.To}, every(ctx, func(v *Visit) error {
-				if !sel.keep(v.Org) {
-					return nil
-				}
-				f, err := next()
-				if err == nil {
-					*f = visitFacts{v.Case, v.Due, v.Done, v.Missed, v.Cancelled}
-				}
-				return err
-			}))
-		}, func(batch []visitFacts) error {
-			for i := range batch {
-				f := &batch[i]
-				// A store passes the visits of a case together more
-				// often than not (the in-memory one in the order they
-				// were created, a case's schedule at a time), so the
-				// case found for the last visit is tried first.
-				if f.cs != last.id {
-					last.id = f.cs
-					last.ref, last.ok = c.cases[f.cs]
-				}
-				if last.ok {
-					v := Visit{Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
-					c.addVisit(&visitTally[last.ref.group], &v)
-				}
+	// The store's scan and the tallies run on two goroutines: the scan
+	// copies the few facts needed into batches.
+	err = pipeline(ctx, func(next func() (*visitFacts, error)) error {
+		return src.Visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: p.To}, every(ctx, func(v *Visit) error {
+			if !sel.keep(v.Org) {
+				return nil
 			}
-			return nil
-		})
-	})
-	run("assessments", func() error {
-		// As for the visits: the scan reads the scores, the other
-		// goroutine finds the cases.
-		return pipeline(ctx, func(next func() (*csiFacts, error)) error {
-			var f csiFacts
-			return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
-				if !sel.keep(a.Org) || !f.set(a, p.To) {
-					return nil
-				}
-				r, err := next()
-				if err == nil {
-					*r = f
-				}
-				return err
-			}))
-		}, func(batch []csiFacts) error {
-			for i := range batch {
-				c.addAssessment(csi, &batch[i])
+			f, err := next()
+			if err == nil {
+				*f = visitFacts{v.Case, v.Due, v.Done, v.Missed, v.Cancelled}
 			}
-			return nil
-		})
-	})
-	run("plans", func() error {
-		return src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
-			if sel.keep(pl.Org) {
-				c.addPlan(plans, pl)
-			}
-			return nil
+			return err
 		}))
+	}, func(batch []visitFacts) error {
+		for i := range batch {
+			f := &batch[i]
+			// A store passes the visits of a case together more often
+			// than not (the in-memory one in the order they were
+			// created, a case's schedule at a time), so the case found
+			// for the last visit is tried first.
+			if f.cs != last.id {
+				last.id = f.cs
+				last.ref, last.ok = c.cases[f.cs]
+			}
+			if last.ok {
+				v := Visit{Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
+				c.addVisit(&visitTally[last.ref.group], &v)
+			}
+		}
+		return nil
 	})
+	if err != nil {
+		fail("visits", err)
+	}
 	wg.Wait()
 	if err := context.Cause(ctx); err != nil {
 		return nil, err
@@ -471,9 +495,10 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	for g := range c.tallies {
 		c.tallies[g].add(&visitTally[g])
 	}
-	for i, g := range c.groupOf {
-		t := &c.tallies[g]
-		if st := plans[i]; st&planActive != 0 {
+	i := 0
+	for e := range c.entries.All {
+		t := &c.tallies[e.group]
+		if st := planStates[i]; st&planActive != 0 {
 			t[cPlanDen]++
 			if st&planLate == 0 {
 				t[cPlanNum]++
@@ -485,6 +510,7 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 				t[cCSIHalf+counter(d)] += int64(x.lastS[d]) - int64(x.firstS[d])
 			}
 		}
+		i++
 	}
 	return c.indicators(sel), nil
 }
@@ -614,6 +640,13 @@ type groupKey struct {
 
 type caseRef struct{ group, idx uint32 }
 
+// caseEntry is a case of the population: its id and the group of its
+// breakdown keys.
+type caseEntry struct {
+	id    casework.CaseID
+	group uint32
+}
+
 // csiPair keeps the first and latest child status assessment of a case: the
 // six domain scores of each, as sums of the two factors (2 to 8).
 type csiPair struct {
@@ -637,10 +670,9 @@ type computation struct {
 	orgIx   map[homeward.OrgID]uint32
 	groups  []groupKey
 	groupIx map[groupKey]uint32
-	tallies []tally // per group
+	tallies []tally              // per group
+	entries slab.Slab[caseEntry] // the population, in the order of the scan
 	cases   map[casework.CaseID]caseRef
-	groupOf []uint32          // per case
-	ids     []casework.CaseID // per case, until cases is made
 }
 
 var (
@@ -699,8 +731,7 @@ func (c *computation) addCase(cs *casework.Case) {
 		c.groups = append(c.groups, k)
 		c.tallies = append(c.tallies, tally{})
 	}
-	c.ids = append(c.ids, cs.ID)
-	c.groupOf = append(c.groupOf, g)
+	c.entries.Push(caseEntry{cs.ID, g})
 	t := &c.tallies[g]
 
 	if hasCur {
@@ -769,15 +800,16 @@ func (c *computation) addCase(cs *casework.Case) {
 // costs less than growing it during the scan. A case passed twice (a store
 // that breaks the Scan contract) is an error.
 func (c *computation) index() error {
-	c.cases = make(map[casework.CaseID]caseRef, len(c.ids))
-	for i, id := range c.ids {
+	c.cases = make(map[casework.CaseID]caseRef, c.entries.Len())
+	i := uint32(0)
+	for e := range c.entries.All {
 		n := len(c.cases)
-		c.cases[id] = caseRef{group: c.groupOf[i], idx: uint32(i)}
+		c.cases[e.id] = caseRef{group: e.group, idx: i}
 		if len(c.cases) == n { // one map operation instead of a lookup and an insert
-			return fmt.Errorf("case %s passed twice", id)
+			return fmt.Errorf("case %s passed twice", e.id)
 		}
+		i++
 	}
-	c.ids = nil
 	return nil
 }
 
@@ -854,44 +886,59 @@ func (c *computation) addAssessment(csi []csiPair, a *csiFacts) {
 	}
 }
 
-// addPlan records an active plan of a case and whether its review was
-// overdue at the end of the period.
-func (c *computation) addPlan(states []uint8, pl *casework.Plan) {
-	to := c.p.To
-	if pl.Status != casework.PlanActive || pl.Start.After(to) {
-		return
-	}
-	ref, ok := c.cases[pl.Case]
-	if !ok {
-		return
-	}
-	states[ref.idx] |= planActive
-	var risk casework.Risk // unknown: the interval of low and medium risk
-	if i := c.groups[ref.group].risk; int(i) < len(riskValues) {
-		risk = riskValues[i]
-	}
-	if reviewDueOn(pl, to, risk).Before(to) {
-		states[ref.idx] |= planLate
-	}
+// planFacts are the facts of an active plan that the indicators need.
+type planFacts struct {
+	cs casework.CaseID
+	// due is the review date in force at the end of the period, or, when
+	// addInterval is set, the date from which the review interval of the
+	// case's risk counts.
+	due         homeward.Date
+	addInterval bool
 }
 
-// reviewDueOn returns the review date of a plan in force on day d: its
-// NextReview when no review is dated after d, else the last review on or
-// before d (or the start) plus the review interval of the risk level.
-func reviewDueOn(pl *casework.Plan, d homeward.Date, risk casework.Risk) homeward.Date {
+// set copies the facts of an active plan that started on or before day
+// to, and reports whether it is one. The review date in force on to is the
+// plan's NextReview when no review is dated after to, else the last review
+// on or before to (or the start) plus the review interval of the risk.
+func (f *planFacts) set(pl *casework.Plan, to homeward.Date) bool {
+	if pl.Status != casework.PlanActive || pl.Start.After(to) {
+		return false
+	}
 	last, later := pl.Start, false
 	for _, r := range pl.Reviews {
 		switch {
-		case r.Date.After(d):
+		case r.Date.After(to):
 			later = true
 		case r.Date.After(last):
 			last = r.Date
 		}
 	}
-	if !later {
-		return pl.NextReview
+	*f = planFacts{cs: pl.Case, due: pl.NextReview}
+	if later {
+		f.due, f.addInterval = last, true
 	}
-	return last.AddMonths(casework.ReviewInterval(risk))
+	return true
+}
+
+// addPlan records an active plan of a case and whether its review was
+// overdue at the end of the period.
+func (c *computation) addPlan(states []uint8, pl *planFacts) {
+	ref, ok := c.cases[pl.cs]
+	if !ok {
+		return
+	}
+	states[ref.idx] |= planActive
+	due := pl.due
+	if pl.addInterval {
+		var risk casework.Risk // unknown: the interval of low and medium risk
+		if i := c.groups[ref.group].risk; int(i) < len(riskValues) {
+			risk = riskValues[i]
+		}
+		due = due.AddMonths(casework.ReviewInterval(risk))
+	}
+	if due.Before(c.p.To) {
+		states[ref.idx] |= planLate
+	}
 }
 
 // keyName returns the breakdown key of index i of dimension d.

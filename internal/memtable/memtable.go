@@ -10,6 +10,7 @@ import (
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/internal/ordered"
 	"github.com/homewardkit/homeward/internal/paging"
+	"github.com/homewardkit/homeward/internal/slab"
 )
 
 // Table stores values of type V under keys of type K.
@@ -23,7 +24,7 @@ import (
 type Table[K ~string, V any] struct {
 	mu        sync.RWMutex
 	slot      map[K]int // the slot of each key in rows
-	rows      slab[V]
+	rows      slab.Slab[V]
 	key       func(*V) K
 	version   func(*V) *int64
 	clone     func(V) V
@@ -69,71 +70,13 @@ func New[K ~string, V any](kind string, key func(*V) K, version func(*V) *int64,
 	return &Table[K, V]{slot: make(map[K]int), key: key, version: version, clone: clone, kind: kind}
 }
 
-// chunkBits sets the size of a slab's chunks: 1,024 values.
-const chunkBits = 10
-
-// slab is a list of values in chunks of 1 << chunkBits, so that growing it
-// never copies the values already stored (as one slice's append would, at
-// twice the memory for a moment) and a value's address is stable until it
-// is deleted.
-type slab[V any] struct {
-	chunks [][]V
-	n      int
-}
-
-// at returns the value in slot i.
-func (s *slab[V]) at(i int) *V { return &s.chunks[i>>chunkBits][i&(1<<chunkBits-1)] }
-
-// push appends v and returns its slot.
-func (s *slab[V]) push(v V) int {
-	last := len(s.chunks) - 1
-	if last < 0 || len(s.chunks[last]) == 1<<chunkBits {
-		// The first chunk grows by append, so that a small table stays
-		// small; the others are allocated whole.
-		c := []V(nil)
-		if last >= 0 {
-			c = make([]V, 0, 1<<chunkBits)
-		}
-		s.chunks = append(s.chunks, c)
-		last++
-	}
-	s.chunks[last] = append(s.chunks[last], v)
-	s.n++
-	return s.n - 1
-}
-
-// pop removes the last value, clearing its slot so that nothing it points
-// to is kept alive.
-func (s *slab[V]) pop() {
-	last := len(s.chunks) - 1
-	c := s.chunks[last]
-	var zero V
-	c[len(c)-1] = zero
-	s.chunks[last] = c[:len(c)-1]
-	if len(s.chunks[last]) == 0 && last > 0 {
-		s.chunks = s.chunks[:last]
-	}
-	s.n--
-}
-
-// all yields every slot's value in slot order.
-func (s *slab[V]) all(yield func(*V) bool) {
-	for _, c := range s.chunks {
-		for i := range c {
-			if !yield(&c[i]) {
-				return
-			}
-		}
-	}
-}
-
 // lookup returns the stored value under k, or nil. The lock is held.
 func (t *Table[K, V]) lookup(k K) *V {
 	i, ok := t.slot[k]
 	if !ok {
 		return nil
 	}
-	return t.rows.at(i)
+	return t.rows.At(i)
 }
 
 // Create stores a copy of v with version 1 and returns the stored copy.
@@ -151,7 +94,7 @@ func (t *Table[K, V]) Create(v V) (V, error) {
 		var zero V
 		return zero, fmt.Errorf("%s %s already exists: %w", t.kind, k, homeward.ErrConflict)
 	}
-	t.slot[k] = t.rows.push(v)
+	t.slot[k] = t.rows.Push(v)
 	t.changed(k, nil, &v)
 	return t.clone(v), nil
 }
@@ -199,17 +142,17 @@ func (t *Table[K, V]) Delete(k K, version int64) error {
 	if !ok {
 		return fmt.Errorf("%s %s: %w", t.kind, k, homeward.ErrNotFound)
 	}
-	old := *t.rows.at(i)
+	old := *t.rows.At(i)
 	if have := *t.version(&old); have != version {
 		return fmt.Errorf("%s %s was changed by someone else (version %d, stored %d): %w", t.kind, k, version, have, homeward.ErrConflict)
 	}
 	// The last value moves into the freed slot.
-	if last := t.rows.n - 1; i != last {
-		moved := t.rows.at(last)
-		*t.rows.at(i) = *moved
+	if last := t.rows.Len() - 1; i != last {
+		moved := t.rows.At(last)
+		*t.rows.At(i) = *moved
 		t.slot[t.key(moved)] = i
 	}
-	t.rows.pop()
+	t.rows.Pop()
 	delete(t.slot, k)
 	t.changed(k, &old, nil)
 	return nil
@@ -269,7 +212,7 @@ func (t *Table[K, V]) AddIndex(name string, keys func(*V) []string, order func(*
 	ix := &index[K, V]{keys: keys, order: order, tree: ordered.New(compareEntries[K])}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for v := range t.rows.all {
+	for v := range t.rows.All {
 		ix.change(t.key(v), nil, v)
 	}
 	if t.indexes == nil {
@@ -286,7 +229,7 @@ func (t *Table[K, V]) AddIndex(name string, keys func(*V) []string, order func(*
 func (t *Table[K, V]) Observe(fn func(old, cur *V)) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for v := range t.rows.all {
+	for v := range t.rows.All {
 		fn(nil, v)
 	}
 	t.observers = append(t.observers, fn)
@@ -413,7 +356,7 @@ func (t *Table[K, V]) Select(keep func(*V) bool) []V {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	var out []V
-	for v := range t.rows.all {
+	for v := range t.rows.All {
 		if keep(v) {
 			out = append(out, t.clone(*v))
 		}
@@ -425,7 +368,7 @@ func (t *Table[K, V]) Select(keep func(*V) bool) []V {
 func (t *Table[K, V]) Len() int {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	return t.rows.n
+	return t.rows.Len()
 }
 
 // List returns the page req asks for of the values for which keep reports
@@ -442,7 +385,7 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 	}
 	var hits []hit
 	t.mu.RLock()
-	for v := range t.rows.all {
+	for v := range t.rows.All {
 		if keep(v) {
 			if sk := sortKey(v); after == "" || sk > after {
 				hits = append(hits, hit{sk, t.key(v)})
@@ -476,18 +419,16 @@ func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 	// c is declared once: taking its address inside the loop would move a
 	// new copy to the heap for every row.
 	var c V
-	for _, chunk := range t.rows.chunks {
-		for i := range chunk {
-			if !keep(&chunk[i]) {
-				continue
-			}
-			c = t.clone(chunk[i])
-			if err := fn(&c); err != nil {
-				return err
+	var err error
+	for v := range t.rows.All {
+		if keep(v) {
+			c = t.clone(*v)
+			if err = fn(&c); err != nil {
+				break
 			}
 		}
 	}
-	return nil
+	return err
 }
 
 // ScanShared is Scan without the deep copy: fn sees a plain copy of each
@@ -500,17 +441,15 @@ func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 func (t *Table[K, V]) ScanShared(keep func(*V) bool, fn func(*V) error) error {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	var v V
-	for _, chunk := range t.rows.chunks {
-		for i := range chunk {
-			if !keep(&chunk[i]) {
-				continue
-			}
-			v = chunk[i]
-			if err := fn(&v); err != nil {
-				return err
+	var c V
+	var err error
+	for v := range t.rows.All {
+		if keep(v) {
+			c = *v
+			if err = fn(&c); err != nil {
+				break
 			}
 		}
 	}
-	return nil
+	return err
 }
