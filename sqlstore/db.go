@@ -9,11 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	// The two database/sql drivers: pgx registers "pgx", modernc.org/sqlite
 	// registers "sqlite".
 	_ "github.com/jackc/pgx/v5/stdlib"
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Dialect names returned by [DB.Dialect].
@@ -92,7 +94,7 @@ func open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := d.db.PingContext(ctx); err != nil {
+	if err := d.ping(ctx); err != nil {
 		d.db.Close()
 		return nil, fmt.Errorf("sqlstore: connect to %s database: %w", d.dialect, err)
 	}
@@ -107,6 +109,34 @@ func openPostgres(dsn string) (*DB, error) {
 		return nil, fmt.Errorf("sqlstore: open postgres database: %w", err)
 	}
 	return &DB{db: db, dialect: DialectPostgres}, nil
+}
+
+// ping opens the first connection. On a SQLite file that several
+// connections open at once while it is new, setting the journal mode to WAL
+// can fail at once with SQLITE_BUSY, without waiting through busy_timeout,
+// while another connection converts the file; ping tries again for up to
+// five seconds, as long as busy_timeout would have waited.
+func (d *DB) ping(ctx context.Context) error {
+	delay, deadline := 2*time.Millisecond, time.Now().Add(5*time.Second)
+	for {
+		err := d.db.PingContext(ctx)
+		if err == nil || d.dialect != DialectSQLite || !isBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			return err
+		}
+		delay = min(2*delay, 100*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY: the database is
+// locked by another connection.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // sqlitePragmas are set on every SQLite connection unless the DSN sets them
