@@ -387,47 +387,31 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	var planStates []uint8
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		var facts slab.Slab[csiFacts]
-		var f csiFacts
-		err := src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
-			if sel.keep(a.Org) && f.set(a, p.To) {
-				facts.Push(f)
-			}
-			return nil
-		}))
+		err := scanThenJoin(ctx, indexed, func(push func(csiFacts)) error {
+			var f csiFacts
+			return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
+				if sel.keep(a.Org) && f.set(a, p.To) {
+					push(f)
+				}
+				return nil
+			}))
+		}, func(a *csiFacts) { c.addAssessment(csi, a) })
 		if err != nil {
 			fail("assessments", err)
-			return
-		}
-		select {
-		case <-indexed:
-		case <-ctx.Done():
-			return
-		}
-		for a := range facts.All {
-			c.addAssessment(csi, a)
 		}
 	})
 	wg.Go(func() {
-		var facts slab.Slab[planFacts]
-		var f planFacts
-		err := src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
-			if sel.keep(pl.Org) && f.set(pl, p.To) {
-				facts.Push(f)
-			}
-			return nil
-		}))
+		err := scanThenJoin(ctx, indexed, func(push func(planFacts)) error {
+			var f planFacts
+			return src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
+				if sel.keep(pl.Org) && f.set(pl, p.To) {
+					push(f)
+				}
+				return nil
+			}))
+		}, func(pl *planFacts) { c.addPlan(planStates, pl) })
 		if err != nil {
 			fail("plans", err)
-			return
-		}
-		select {
-		case <-indexed:
-		case <-ctx.Done():
-			return
-		}
-		for pl := range facts.All {
-			c.addPlan(planStates, pl)
 		}
 	})
 	err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
@@ -513,6 +497,25 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		i++
 	}
 	return c.indicators(sel), nil
+}
+
+// scanThenJoin runs scan, keeping in a slab the facts it pushes, and, once
+// ready is closed, hands each of them to join. It returns scan's error;
+// when ctx is done before ready is closed, nothing is joined.
+func scanThenJoin[F any](ctx context.Context, ready <-chan struct{}, scan func(push func(F)) error, join func(*F)) error {
+	var facts slab.Slab[F]
+	if err := scan(func(f F) { facts.Push(f) }); err != nil {
+		return err
+	}
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		return nil
+	}
+	for f := range facts.All {
+		join(f)
+	}
+	return nil
 }
 
 // visitFacts are the facts of a visit that the indicators need.
