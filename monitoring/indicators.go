@@ -479,9 +479,8 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	for g := range c.tallies {
 		c.tallies[g].add(&visitTally[g])
 	}
-	i := 0
-	for e := range c.entries.All {
-		t := &c.tallies[e.group]
+	for i := range c.entries.Len() {
+		t := &c.tallies[c.entries.At(i).group]
 		if st := planStates[i]; st&planActive != 0 {
 			t[cPlanDen]++
 			if st&planLate == 0 {
@@ -494,7 +493,6 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 				t[cCSIHalf+counter(d)] += int64(x.lastS[d]) - int64(x.firstS[d])
 			}
 		}
-		i++
 	}
 	return c.indicators(sel), nil
 }
@@ -804,14 +802,13 @@ func (c *computation) addCase(cs *casework.Case) {
 // that breaks the Scan contract) is an error.
 func (c *computation) index() error {
 	c.cases = make(map[casework.CaseID]caseRef, c.entries.Len())
-	i := uint32(0)
-	for e := range c.entries.All {
+	for i := range c.entries.Len() {
+		e := c.entries.At(i)
 		n := len(c.cases)
-		c.cases[e.id] = caseRef{group: e.group, idx: i}
+		c.cases[e.id] = caseRef{group: e.group, idx: uint32(i)}
 		if len(c.cases) == n { // one map operation instead of a lookup and an insert
 			return fmt.Errorf("case %s passed twice", e.id)
 		}
-		i++
 	}
 	return nil
 }

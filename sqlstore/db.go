@@ -115,9 +115,9 @@ func openPostgres(dsn string) (*DB, error) {
 // connections open at once while it is new, setting the journal mode to WAL
 // can fail at once with SQLITE_BUSY, without waiting through busy_timeout,
 // while another connection converts the file; ping tries again for up to
-// five seconds, as long as busy_timeout would have waited.
+// sqliteBusyTimeout, as long as busy_timeout would have waited.
 func (d *DB) ping(ctx context.Context) error {
-	delay, deadline := 2*time.Millisecond, time.Now().Add(5*time.Second)
+	delay, deadline := 2*time.Millisecond, time.Now().Add(sqliteBusyTimeout)
 	for {
 		err := d.db.PingContext(ctx)
 		if err == nil || d.dialect != DialectSQLite || !isBusy(err) || time.Now().After(deadline) {
@@ -142,7 +142,10 @@ func isBusy(err error) bool {
 // sqlitePragmas are set on every SQLite connection unless the DSN sets them
 // itself. busy_timeout comes first so that the others wait for a lock
 // instead of failing.
-var sqlitePragmas = []string{"busy_timeout(5000)", "foreign_keys(1)", "synchronous(NORMAL)"}
+var sqlitePragmas = []string{fmt.Sprintf("busy_timeout(%d)", sqliteBusyTimeout.Milliseconds()), "foreign_keys(1)", "synchronous(NORMAL)"}
+
+// sqliteBusyTimeout is how long a SQLite connection waits for a lock.
+const sqliteBusyTimeout = 5 * time.Second
 
 func openSQLite(dsn string) (*DB, error) {
 	memory := isMemory(dsn)
