@@ -161,16 +161,51 @@ func (a *Assessment) Validate() error {
 }
 
 // DomainScores returns the Child Status Index score of each domain: the mean
-// of its two factors (1 to 4, in halves). It is empty for other kinds.
+// of its two factors (1 to 4, in halves), from the sums of
+// ChildStatusSummary. It is empty for other kinds.
 func (a *Assessment) DomainScores() map[CSIDomain]decimal.Decimal {
-	if a.Kind != KindChildStatus {
+	s, ok := a.ChildStatusSummary()
+	if !ok {
 		return nil
 	}
 	out := make(map[CSIDomain]decimal.Decimal, len(CSIDomains))
-	for _, d := range CSIDomains {
-		out[d.Domain] = decimal.NewFromInt(int64(a.Scores[d.Factors[0]] + a.Scores[d.Factors[1]])).Div(decimal.NewFromInt(2))
+	for d, dom := range CSIDomains {
+		out[dom.Domain] = decimal.NewFromInt(int64(s.Domains[d])).Div(decimal.NewFromInt(2))
 	}
 	return out
+}
+
+// ChildStatusSummary is a child status assessment without its factor
+// scores: the sum of each domain's two factors, which is what measuring
+// change per domain needs. Stores can keep it beside each assessment
+// (ChildStatusScanner).
+type ChildStatusSummary struct {
+	ID   AssessmentID
+	Org  homeward.OrgID
+	Case CaseID
+	Date homeward.Date
+	// Domains are the sums of the two factor scores of each domain, in the
+	// order of CSIDomains: 2 to 8, twice the domain score. A factor that is
+	// missing or scored outside 1 to 4 (which Validate rejects) counts 0.
+	Domains [6]uint8
+}
+
+// ChildStatusSummary returns the summary of a child status assessment; ok
+// is false for the other kinds.
+func (a *Assessment) ChildStatusSummary() (s ChildStatusSummary, ok bool) {
+	if a.Kind != KindChildStatus {
+		return s, false
+	}
+	s = ChildStatusSummary{ID: a.ID, Org: a.Org, Case: a.Case, Date: a.Date}
+	// Twelve look-ups cost less than a pass over the map.
+	for d := range s.Domains {
+		for _, f := range CSIDomains[d].Factors {
+			if v, ok := a.Scores[f]; ok && v >= 1 && v <= 4 {
+				s.Domains[d] += uint8(v)
+			}
+		}
+	}
+	return s, true
 }
 
 // Total returns the sum of the scores.

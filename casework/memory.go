@@ -6,6 +6,7 @@ import (
 
 	"github.com/homewardkit/homeward"
 	"github.com/homewardkit/homeward/internal/memtable"
+	"github.com/homewardkit/homeward/internal/slab"
 )
 
 // NewMemoryStores returns in-memory stores, safe for concurrent use.
@@ -14,8 +15,7 @@ func NewMemoryStores() Stores {
 		Cases: newMemCaseStore(),
 		Households: &memStore[HouseholdID, Household, HouseholdFilter, *HouseholdFilter]{t: memtable.New("household",
 			func(h *Household) HouseholdID { return h.ID }, func(h *Household) *int64 { return &h.Version }, Household.Clone), key: HouseholdKey},
-		Assessments: &memStore[AssessmentID, Assessment, AssessmentFilter, *AssessmentFilter]{t: memtable.New("assessment",
-			func(a *Assessment) AssessmentID { return a.ID }, func(a *Assessment) *int64 { return &a.Version }, Assessment.Clone), key: AssessmentKey},
+		Assessments: newMemAssessmentStore(),
 		Plans: &memStore[PlanID, Plan, PlanFilter, *PlanFilter]{t: memtable.New("plan",
 			func(p *Plan) PlanID { return p.ID }, func(p *Plan) *int64 { return &p.Version }, Plan.Clone), key: PlanKey},
 		Notes: &memStore[NoteID, Note, NoteFilter, *NoteFilter]{t: memtable.New("note",
@@ -54,6 +54,55 @@ func (s *memStore[K, V, F, PF]) Scan(_ context.Context, f F, fn func(*V) error) 
 func (s *memStore[K, V, F, PF]) List(_ context.Context, f F) (homeward.Page[V], error) {
 	pf := PF(&f)
 	return s.t.List(pf.Match, s.key, pf.page())
+}
+
+// memAssessmentStore is the in-memory assessment store: the shared table,
+// and the summary of each child status assessment in a keyed slab that an
+// observer of the table keeps in step with it, for ScanChildStatus.
+type memAssessmentStore struct {
+	memStore[AssessmentID, Assessment, AssessmentFilter, *AssessmentFilter]
+	mu  sync.RWMutex
+	csi *slab.Keyed[AssessmentID, ChildStatusSummary]
+}
+
+func newMemAssessmentStore() *memAssessmentStore {
+	t := memtable.New("assessment", func(a *Assessment) AssessmentID { return a.ID }, func(a *Assessment) *int64 { return &a.Version }, Assessment.Clone)
+	s := &memAssessmentStore{memStore: memStore[AssessmentID, Assessment, AssessmentFilter, *AssessmentFilter]{t: t, key: AssessmentKey},
+		csi: slab.NewKeyed(func(c *ChildStatusSummary) AssessmentID { return c.ID })}
+	t.Observe(s.change)
+	return s
+}
+
+// change keeps the summary of an assessment in step with the assessment
+// (an observer of the table).
+func (s *memAssessmentStore) change(old, cur *Assessment) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if cur == nil {
+		s.csi.Delete(old.ID)
+		return
+	}
+	if sum, ok := cur.ChildStatusSummary(); ok {
+		s.csi.Put(sum)
+	} else {
+		s.csi.Delete(cur.ID)
+	}
+}
+
+// ScanChildStatus implements ChildStatusScanner.
+func (s *memAssessmentStore) ScanChildStatus(_ context.Context, org homeward.OrgID, fn func(*ChildStatusSummary) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var c ChildStatusSummary
+	for v := range s.csi.All {
+		if org == "" || v.Org == org {
+			c = *v
+			if err := fn(&c); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Indexes of the in-memory case table. Each lists case ids in id order

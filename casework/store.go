@@ -94,6 +94,19 @@ type AssessmentStore interface {
 	Scan(ctx context.Context, f AssessmentFilter, fn func(*Assessment) error) error
 }
 
+// ChildStatusScanner is implemented by assessment stores that keep the
+// summary of each child status assessment beside it, and so can pass the
+// summaries of millions of assessments without reading their scores.
+// monitoring's indicators use it when the assessment store implements it,
+// as the in-memory store does; a store that does not is read through Scan,
+// with the same results.
+type ChildStatusScanner interface {
+	// ScanChildStatus calls fn with the summary of every child status
+	// assessment of org (empty: of every organisation), in no particular
+	// order, and stops at the first error fn returns.
+	ScanChildStatus(ctx context.Context, org homeward.OrgID, fn func(*ChildStatusSummary) error) error
+}
+
 // AssessmentFilter selects assessments; zero fields do not filter.
 type AssessmentFilter struct {
 	Org       homeward.OrgID

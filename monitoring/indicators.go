@@ -348,16 +348,20 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // direct access to the stores, such as research scripts; services call it
 // after their checks (Service.Indicators).
 //
-// It passes once over each store with Scan, several at a time (the stores
-// must be safe for concurrent use, as every Homeward store is). The cases
-// come first, keeping of each its id and the group of its breakdown keys;
-// meanwhile the child status assessments and the active plans are scanned
-// for the few facts the indicators need, and joined to their cases once
-// the cases are indexed. Then the visits pass, handed from the store's scan
-// to the tallies on a second goroutine in batches of fixed size. No visit
-// is kept: each is tallied as it passes. Memory grows with the number of
-// cases, assessments and plans (about 100 bytes each), never with the
-// number of visits.
+// It passes once over each store, several at a time (the stores must be
+// safe for concurrent use, as every Homeward store is). The cases come
+// first, keeping of each its id and the group of its breakdown keys;
+// meanwhile the active plans are scanned for the few facts the indicators
+// need, which are joined to their cases once the cases are indexed. The
+// child status assessments are read as summaries
+// (casework.ChildStatusSummary): when the store keeps them
+// (casework.ChildStatusScanner), they are joined to their cases as they
+// pass, once the cases are indexed; otherwise the assessments are scanned
+// while the cases pass and their summaries kept until then. The visits
+// pass last, handed from the store's scan to the tallies on a second
+// goroutine in batches of fixed size. No visit is kept: each is tallied as
+// it passes. Memory grows with the number of cases, assessments and plans
+// (about 100 bytes each), never with the number of visits.
 func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
 	if err := src.validate(); err != nil {
 		return nil, err
@@ -387,15 +391,32 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	var planStates []uint8
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		err := scanThenJoin(ctx, indexed, func(push func(csiFacts)) error {
-			var f csiFacts
-			return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
-				if sel.keep(a.Org) && f.set(a, p.To) {
-					push(f)
+		keep := func(s *casework.ChildStatusSummary) bool { return sel.keep(s.Org) && !s.Date.After(p.To) }
+		var err error
+		if sc, ok := src.Assessments.(casework.ChildStatusScanner); ok {
+			// The store keeps the summaries: they are joined as they
+			// pass, once the cases are indexed.
+			select {
+			case <-indexed:
+			case <-ctx.Done():
+				return
+			}
+			err = sc.ScanChildStatus(ctx, sel.one, every(ctx, func(s *casework.ChildStatusSummary) error {
+				if keep(s) {
+					c.addAssessment(csi, s)
 				}
 				return nil
 			}))
-		}, func(a *csiFacts) { c.addAssessment(csi, a) })
+		} else {
+			err = scanThenJoin(ctx, indexed, func(push func(casework.ChildStatusSummary)) error {
+				return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
+					if s, ok := a.ChildStatusSummary(); ok && keep(&s) {
+						push(s)
+					}
+					return nil
+				}))
+			}, func(s *casework.ChildStatusSummary) { c.addAssessment(csi, s) })
+		}
 		if err != nil {
 			fail("assessments", err)
 		}
@@ -602,7 +623,8 @@ func every[T any](ctx context.Context, fn func(*T) error) func(*T) error {
 }
 
 // orgSelection is the set of organisations of a computation: one is pushed
-// down to the stores' filters; several are checked in the scan.
+// down to the stores' filters; several are checked in the scan, with set
+// when there are more than smallSelection.
 type orgSelection struct {
 	list []homeward.OrgID
 	one  homeward.OrgID
@@ -621,15 +643,32 @@ func newOrgSelection(orgs []homeward.OrgID) orgSelection {
 	case 1:
 		s.one = s.list[0]
 	default:
-		s.set = make(map[homeward.OrgID]bool, len(s.list))
-		for _, o := range s.list {
-			s.set[o] = true
+		if len(s.list) > smallSelection {
+			s.set = make(map[homeward.OrgID]bool, len(s.list))
+			for _, o := range s.list {
+				s.set[o] = true
+			}
 		}
 	}
 	return s
 }
 
-func (s *orgSelection) keep(o homeward.OrgID) bool { return s.set == nil || s.set[o] }
+// smallSelection is the largest number of organisations that keep compares
+// one by one, which costs less than hashing each record's organisation.
+const smallSelection = 8
+
+// keep reports whether a record of organisation o is in the selection
+// (always, when the selection is one organisation, pushed down to the
+// stores, or none, meaning every organisation).
+func (s *orgSelection) keep(o homeward.OrgID) bool {
+	switch {
+	case len(s.list) < 2:
+		return true
+	case s.set == nil:
+		return slices.Contains(s.list, o)
+	}
+	return s.set[o]
+}
 
 // groupKey is a combination of breakdown keys, as indexes: the organisation
 // into computation.orgs, the others into the dimensions' value lists (the
@@ -836,53 +875,26 @@ func (c *computation) addVisit(t *tally, v *Visit) {
 	}
 }
 
-// csiFacts are the facts of a child status assessment that the indicators
-// need: its six domain scores, as sums of the two factors (2 to 8).
-type csiFacts struct {
-	cs     casework.CaseID
-	date   homeward.Date
-	id     casework.AssessmentID
-	scores [6]uint8
-}
-
-// set copies the facts of a child status assessment dated on or before the
-// end of the period, and reports whether it is one.
-func (f *csiFacts) set(a *casework.Assessment, to homeward.Date) bool {
-	if a.Kind != casework.KindChildStatus || a.Date.After(to) {
-		return false
-	}
-	*f = csiFacts{cs: a.Case, date: a.Date, id: a.ID}
-	// Twelve lookups cost less than a pass over the map.
-	for d, dom := range casework.CSIDomains {
-		for _, factor := range dom.Factors {
-			if v, ok := a.Scores[factor]; ok && v >= 1 && v <= 4 {
-				f.scores[d] += uint8(v)
-			}
-		}
-	}
-	return true
-}
-
 // addAssessment keeps a child status assessment if it is the first or the
 // latest of its case so far.
-func (c *computation) addAssessment(csi []csiPair, a *csiFacts) {
-	ref, ok := c.cases[a.cs]
+func (c *computation) addAssessment(csi []csiPair, a *casework.ChildStatusSummary) {
+	ref, ok := c.cases[a.Case]
 	if !ok {
 		return
 	}
 	x := &csi[ref.idx]
 	if x.n == 0 {
-		x.first, x.firstID, x.firstS = a.date, a.id, a.scores
-		x.last, x.lastID, x.lastS = a.date, a.id, a.scores
+		x.first, x.firstID, x.firstS = a.Date, a.ID, a.Domains
+		x.last, x.lastID, x.lastS = a.Date, a.ID, a.Domains
 		x.n = 1
 		return
 	}
 	x.n = 2
-	if a.date.Before(x.first) || (a.date == x.first && a.id < x.firstID) {
-		x.first, x.firstID, x.firstS = a.date, a.id, a.scores
+	if a.Date.Before(x.first) || (a.Date == x.first && a.ID < x.firstID) {
+		x.first, x.firstID, x.firstS = a.Date, a.ID, a.Domains
 	}
-	if a.date.After(x.last) || (a.date == x.last && a.id > x.lastID) {
-		x.last, x.lastID, x.lastS = a.date, a.id, a.scores
+	if a.Date.After(x.last) || (a.Date == x.last && a.ID > x.lastID) {
+		x.last, x.lastID, x.lastS = a.Date, a.ID, a.Domains
 	}
 }
 

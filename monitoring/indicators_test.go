@@ -679,3 +679,33 @@ func TestIndicatorsAndExportIgnoreVisitOrder(t *testing.T) {
 		require.Zero(t, n, "rows of case %s", k)
 	}
 }
+
+// scanOnlyAssessments hides the ChildStatusScanner of an assessment store.
+type scanOnlyAssessments struct{ casework.AssessmentStore }
+
+// TestIndicatorsWithoutChildStatusScanner checks that the indicators are
+// the same whether the assessment store passes child status summaries
+// (casework.ChildStatusScanner) or only whole assessments.
+func TestIndicatorsWithoutChildStatusScanner(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(12, 34))
+	st := casework.NewMemoryStores()
+	visits := monitoring.NewMemoryVisitStore()
+	pop := populate(t, rng, st, visits, 400, 4)
+	require.Implements(t, (*casework.ChildStatusScanner)(nil), st.Assessments)
+	src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: visits}
+	plain := src
+	plain.Assessments = scanOnlyAssessments{st.Assessments}
+	periods := []monitoring.Period{year2027, {From: day("2024-07-01"), To: day("2026-06-30")}}
+	for _, orgs := range [][]homeward.OrgID{nil, pop.orgs[:1], pop.orgs[1:3]} {
+		for _, p := range periods {
+			want, err := monitoring.ComputeIndicators(ctx, plain, orgs, p, 0)
+			require.NoError(t, err)
+			got, err := monitoring.ComputeIndicators(ctx, src, orgs, p, 0)
+			require.NoError(t, err)
+			require.Equal(t, want, got, "organisations %v, period %v", orgs, p)
+			csi := byID(t, got, monitoring.IndicatorCSIChange+"."+string(casework.CSIDomainHealth))
+			require.False(t, csi.Denominator.IsZero(), "the population has children with two assessments")
+		}
+	}
+}

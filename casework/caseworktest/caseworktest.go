@@ -46,6 +46,13 @@ func TestStores(t *testing.T, newStores func(t *testing.T) casework.Stores) {
 		}
 		testStore(t, assessmentKind, newStore)
 		t.Run("ListFilterOrder", func(t *testing.T) { testAssessmentList(t, newStore(t)) })
+		t.Run("ChildStatusSummaries", func(t *testing.T) {
+			s := newStores(t).Assessments
+			if _, ok := s.(casework.ChildStatusScanner); !ok {
+				t.Skip("the store does not implement casework.ChildStatusScanner")
+			}
+			testChildStatusSummaries(t, s)
+		})
 	})
 	t.Run("Plans", func(t *testing.T) {
 		newStore := func(t *testing.T) store[casework.PlanID, casework.Plan, casework.PlanFilter] {

@@ -2,7 +2,10 @@ package caseworktest
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -226,4 +229,62 @@ func testNoteList(t *testing.T, s casework.NoteStore) {
 		{"one day in every org", F{Case: "case-1", From: d("2027-03-02"), To: d("2027-03-02")}, []string{"n4"}},
 		{"an empty range", F{Org: "org-1", From: d("2027-03-06"), To: d("2027-03-09")}, nil},
 	})
+}
+
+// testChildStatusSummaries checks a store's ChildStatusScanner against the
+// summaries of the assessments that Scan passes, after creates and updates
+// that change an assessment's scores and kind.
+func testChildStatusSummaries(t *testing.T, s casework.AssessmentStore) {
+	ctx := context.Background()
+	sc := s.(casework.ChildStatusScanner)
+	day := homeward.MustParseDate("2026-03-01")
+	var stored []casework.Assessment
+	for i, org := range []string{"org-a", "org-a", "org-b", "org-a", "org-b"} {
+		a, err := s.Create(ctx, sampleAssessment(fmt.Sprintf("a%d", i), org, day.AddDays(i)))
+		require.NoError(t, err)
+		stored = append(stored, a)
+	}
+	hh := sampleAssessment("h1", "org-a", day)
+	hh.Kind, hh.Case, hh.Scores = casework.KindHouseholdVulnerability, "", map[casework.Factor]int{}
+	for _, f := range casework.HouseholdDomains {
+		hh.Scores[f] = 2
+	}
+	_, err := s.Create(ctx, hh)
+	require.NoError(t, err)
+	// New scores for one, another kind for another.
+	stored[1].Scores[casework.CSIWellness] = 4
+	stored[1].Scores[casework.CSIHealthServices] = 4
+	_, err = s.Update(ctx, stored[1])
+	require.NoError(t, err)
+	stored[3].Kind, stored[3].Case, stored[3].Scores = hh.Kind, "", hh.Scores
+	_, err = s.Update(ctx, stored[3])
+	require.NoError(t, err)
+
+	for _, org := range []homeward.OrgID{"", "org-a", "org-b", "org-none"} {
+		var want, got []casework.ChildStatusSummary
+		require.NoError(t, s.Scan(ctx, casework.AssessmentFilter{Org: org}, func(a *casework.Assessment) error {
+			if sum, ok := a.ChildStatusSummary(); ok {
+				want = append(want, sum)
+			}
+			return nil
+		}))
+		require.NoError(t, sc.ScanChildStatus(ctx, org, func(sum *casework.ChildStatusSummary) error {
+			got = append(got, *sum)
+			return nil
+		}))
+		byID := func(a, b casework.ChildStatusSummary) int { return strings.Compare(string(a.ID), string(b.ID)) }
+		slices.SortFunc(want, byID)
+		slices.SortFunc(got, byID)
+		require.Equal(t, want, got, "organisation %q", org)
+	}
+	var health uint8
+	require.NoError(t, sc.ScanChildStatus(ctx, "org-a", func(sum *casework.ChildStatusSummary) error {
+		if sum.ID == "a1" {
+			health = sum.Domains[3]
+		}
+		return nil
+	}))
+	require.Equal(t, uint8(8), health, "the summary follows the update")
+	stop := errors.New("stop")
+	require.ErrorIs(t, sc.ScanChildStatus(ctx, "", func(*casework.ChildStatusSummary) error { return stop }), stop)
 }

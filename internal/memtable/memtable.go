@@ -15,16 +15,15 @@ import (
 
 // Table stores values of type V under keys of type K.
 //
-// The values live in a slab of fixed-size chunks, next to each other in
-// memory, and a map gives each key its slot. A pass over every value
+// The values live in a keyed slab (internal/slab): in fixed-size chunks,
+// next to each other in memory, with a map giving each key its slot. A pass over every value
 // (Scan, ScanShared, Select, List) therefore reads memory in order instead
 // of following one pointer per value, which is what keeps a pass over
 // millions of records fast; values stay in the order in which they were
 // created, except that deleting one moves the last value into its slot.
 type Table[K ~string, V any] struct {
 	mu        sync.RWMutex
-	slot      map[K]int // the slot of each key in rows
-	rows      slab.Slab[V]
+	rows      *slab.Keyed[K, V]
 	key       func(*V) K
 	version   func(*V) *int64
 	clone     func(V) V
@@ -67,17 +66,11 @@ func New[K ~string, V any](kind string, key func(*V) K, version func(*V) *int64,
 	if clone == nil {
 		clone = func(v V) V { return v }
 	}
-	return &Table[K, V]{slot: make(map[K]int), key: key, version: version, clone: clone, kind: kind}
+	return &Table[K, V]{rows: slab.NewKeyed(key), key: key, version: version, clone: clone, kind: kind}
 }
 
 // lookup returns the stored value under k, or nil. The lock is held.
-func (t *Table[K, V]) lookup(k K) *V {
-	i, ok := t.slot[k]
-	if !ok {
-		return nil
-	}
-	return t.rows.At(i)
-}
+func (t *Table[K, V]) lookup(k K) *V { return t.rows.Get(k) }
 
 // Create stores a copy of v with version 1 and returns the stored copy.
 func (t *Table[K, V]) Create(v V) (V, error) {
@@ -90,11 +83,11 @@ func (t *Table[K, V]) Create(v V) (V, error) {
 	*t.version(&v) = 1
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if _, ok := t.slot[k]; ok {
+	if t.lookup(k) != nil {
 		var zero V
 		return zero, fmt.Errorf("%s %s already exists: %w", t.kind, k, homeward.ErrConflict)
 	}
-	t.slot[k] = t.rows.Push(v)
+	t.rows.Put(v)
 	t.changed(k, nil, &v)
 	return t.clone(v), nil
 }
@@ -138,22 +131,15 @@ func (t *Table[K, V]) Update(v V) (V, error) {
 func (t *Table[K, V]) Delete(k K, version int64) error {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	i, ok := t.slot[k]
-	if !ok {
+	p := t.lookup(k)
+	if p == nil {
 		return fmt.Errorf("%s %s: %w", t.kind, k, homeward.ErrNotFound)
 	}
-	old := *t.rows.At(i)
+	old := *p
 	if have := *t.version(&old); have != version {
 		return fmt.Errorf("%s %s was changed by someone else (version %d, stored %d): %w", t.kind, k, version, have, homeward.ErrConflict)
 	}
-	// The last value moves into the freed slot.
-	if last := t.rows.Len() - 1; i != last {
-		moved := t.rows.At(last)
-		*t.rows.At(i) = *moved
-		t.slot[t.key(moved)] = i
-	}
-	t.rows.Pop()
-	delete(t.slot, k)
+	t.rows.Delete(k) // the last value moves into the freed slot
 	t.changed(k, &old, nil)
 	return nil
 }
