@@ -374,7 +374,8 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	}
 	sel := newOrgSelection(orgs)
 	c := &computation{p: p, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace,
-		groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}}
+		groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, workspace: workspaces.Get().(*workspace)}
+	defer c.release()
 	for _, o := range sel.list {
 		c.org(o)
 	}
@@ -387,8 +388,6 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	// their few facts, which are joined to their cases once the cases are
 	// indexed, while the visits pass.
 	indexed := make(chan struct{})
-	var csi []csiPair
-	var planStates []uint8
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		keep := func(s *casework.ChildStatusSummary) bool { return sel.keep(s.Org) && !s.Date.After(p.To) }
@@ -403,26 +402,26 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 			}
 			err = sc.ScanChildStatus(ctx, sel.one, every(ctx, func(s *casework.ChildStatusSummary) error {
 				if keep(s) {
-					c.addAssessment(csi, s)
+					c.addAssessment(s)
 				}
 				return nil
 			}))
 		} else {
-			err = scanThenJoin(ctx, indexed, func(push func(casework.ChildStatusSummary)) error {
+			err = scanThenJoin(ctx, indexed, &c.summaries, func(push func(casework.ChildStatusSummary)) error {
 				return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
 					if s, ok := a.ChildStatusSummary(); ok && keep(&s) {
 						push(s)
 					}
 					return nil
 				}))
-			}, func(s *casework.ChildStatusSummary) { c.addAssessment(csi, s) })
+			}, func(s *casework.ChildStatusSummary) { c.addAssessment(s) })
 		}
 		if err != nil {
 			fail("assessments", err)
 		}
 	})
 	wg.Go(func() {
-		err := scanThenJoin(ctx, indexed, func(push func(planFacts)) error {
+		err := scanThenJoin(ctx, indexed, &c.plans, func(push func(planFacts)) error {
 			var f planFacts
 			return src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
 				if sel.keep(pl.Org) && f.set(pl, p.To) {
@@ -430,7 +429,7 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 				}
 				return nil
 			}))
-		}, func(pl *planFacts) { c.addPlan(planStates, pl) })
+		}, func(pl *planFacts) { c.addPlan(pl) })
 		if err != nil {
 			fail("plans", err)
 		}
@@ -449,8 +448,7 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		wg.Wait()
 		return nil, context.Cause(ctx)
 	}
-	n := c.entries.Len()
-	csi, planStates = make([]csiPair, n), make([]uint8, n)
+	c.sizePerCase(c.entries.Len())
 	close(indexed)
 
 	visitTally := make([]tally, len(c.groups))
@@ -502,13 +500,13 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	}
 	for i := range c.entries.Len() {
 		t := &c.tallies[c.entries.At(i).group]
-		if st := planStates[i]; st&planActive != 0 {
+		if st := c.planStates[i]; st&planActive != 0 {
 			t[cPlanDen]++
 			if st&planLate == 0 {
 				t[cPlanNum]++
 			}
 		}
-		if x := &csi[i]; x.n >= 2 {
+		if x := &c.csi[i]; x.n >= 2 {
 			t[cCSIChildren]++
 			for d := range 6 {
 				t[cCSIHalf+counter(d)] += int64(x.lastS[d]) - int64(x.firstS[d])
@@ -518,11 +516,10 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	return c.indicators(sel), nil
 }
 
-// scanThenJoin runs scan, keeping in a slab the facts it pushes, and, once
-// ready is closed, hands each of them to join. It returns scan's error;
-// when ctx is done before ready is closed, nothing is joined.
-func scanThenJoin[F any](ctx context.Context, ready <-chan struct{}, scan func(push func(F)) error, join func(*F)) error {
-	var facts slab.Slab[F]
+// scanThenJoin runs scan, keeping in facts (empty) the facts it pushes,
+// and, once ready is closed, hands each of them to join. It returns scan's
+// error; when ctx is done before ready is closed, nothing is joined.
+func scanThenJoin[F any](ctx context.Context, ready <-chan struct{}, facts *slab.Slab[F], scan func(push func(F)) error, join func(*F)) error {
 	if err := scan(func(f F) { facts.Push(f) }); err != nil {
 		return err
 	}
@@ -710,9 +707,44 @@ type computation struct {
 	orgIx   map[homeward.OrgID]uint32
 	groups  []groupKey
 	groupIx map[groupKey]uint32
-	tallies []tally              // per group
-	entries slab.Slab[caseEntry] // the population, in the order of the scan
-	cases   map[casework.CaseID]caseRef
+	tallies []tally // per group
+	*workspace
+}
+
+// workspace is the memory of a computation that grows with its
+// population. Workspaces are pooled: filling fresh memory costs more than
+// the computation's passes over the stores, as the operating system hands
+// it over a page at a time, and a workspace used before has its pages.
+type workspace struct {
+	entries    slab.Slab[caseEntry] // the population, in the order of the scan
+	cases      map[casework.CaseID]caseRef
+	mapSize    int       // the number of cases cases was made for
+	csi        []csiPair // per case
+	planStates []uint8   // per case
+	plans      slab.Slab[planFacts]
+	summaries  slab.Slab[casework.ChildStatusSummary] // when the store does not keep them
+}
+
+var workspaces = sync.Pool{New: func() any { return new(workspace) }}
+
+// sizePerCase makes the arrays per case n long, all zero.
+func (w *workspace) sizePerCase(n int) {
+	if cap(w.csi) < n {
+		w.csi, w.planStates = make([]csiPair, n), make([]uint8, n)
+	}
+	w.csi, w.planStates = w.csi[:n], w.planStates[:n]
+}
+
+// release empties the workspace, keeping its memory, and puts it back in
+// the pool.
+func (w *workspace) release() {
+	w.entries.Reset()
+	clear(w.cases)
+	clear(w.csi)
+	clear(w.planStates)
+	w.plans.Reset()
+	w.summaries.Reset()
+	workspaces.Put(w)
 }
 
 var (
@@ -840,7 +872,9 @@ func (c *computation) addCase(cs *casework.Case) {
 // costs less than growing it during the scan. A case passed twice (a store
 // that breaks the Scan contract) is an error.
 func (c *computation) index() error {
-	c.cases = make(map[casework.CaseID]caseRef, c.entries.Len())
+	if n := c.entries.Len(); n > c.mapSize {
+		c.cases, c.mapSize = make(map[casework.CaseID]caseRef, n), n
+	}
 	for i := range c.entries.Len() {
 		e := c.entries.At(i)
 		n := len(c.cases)
@@ -877,12 +911,12 @@ func (c *computation) addVisit(t *tally, v *Visit) {
 
 // addAssessment keeps a child status assessment if it is the first or the
 // latest of its case so far.
-func (c *computation) addAssessment(csi []csiPair, a *casework.ChildStatusSummary) {
+func (c *computation) addAssessment(a *casework.ChildStatusSummary) {
 	ref, ok := c.cases[a.Case]
 	if !ok {
 		return
 	}
-	x := &csi[ref.idx]
+	x := &c.csi[ref.idx]
 	if x.n == 0 {
 		x.first, x.firstID, x.firstS = a.Date, a.ID, a.Domains
 		x.last, x.lastID, x.lastS = a.Date, a.ID, a.Domains
@@ -934,12 +968,12 @@ func (f *planFacts) set(pl *casework.Plan, to homeward.Date) bool {
 
 // addPlan records an active plan of a case and whether its review was
 // overdue at the end of the period.
-func (c *computation) addPlan(states []uint8, pl *planFacts) {
+func (c *computation) addPlan(pl *planFacts) {
 	ref, ok := c.cases[pl.cs]
 	if !ok {
 		return
 	}
-	states[ref.idx] |= planActive
+	c.planStates[ref.idx] |= planActive
 	due := pl.due
 	if pl.addInterval {
 		var risk casework.Risk // unknown: the interval of low and medium risk
@@ -949,7 +983,7 @@ func (c *computation) addPlan(states []uint8, pl *planFacts) {
 		due = due.AddMonths(casework.ReviewInterval(risk))
 	}
 	if due.Before(c.p.To) {
-		states[ref.idx] |= planLate
+		c.planStates[ref.idx] |= planLate
 	}
 }
 

@@ -60,3 +60,45 @@ func TestSlabStopsEarly(t *testing.T) {
 	}
 	require.Equal(t, 1500, n)
 }
+
+// TestSlabReset fills a slab, resets it and fills it again, shorter and
+// longer, checking the values and that the chunks are reused.
+func TestSlabReset(t *testing.T) {
+	var s slab.Slab[*int]
+	fill := func(n int) {
+		for i := range n {
+			v := i
+			require.Equal(t, i, s.Push(&v))
+		}
+		require.Equal(t, n, s.Len())
+		i := 0
+		for v := range s.All {
+			require.Equal(t, i, **v)
+			i++
+		}
+		require.Equal(t, n, i)
+	}
+	fill(3*1024 + 7)
+	first := s.At(2048)
+	s.Reset()
+	require.Zero(t, s.Len())
+	for range s.All {
+		t.Fatal("a reset slab has no values")
+	}
+	fill(2500)
+	require.Same(t, first, s.At(2048), "the chunks are reused")
+	s.Reset()
+	fill(5 * 1024)
+	for range 5*1024 - 10 {
+		s.Pop()
+	}
+	require.Equal(t, 10, s.Len())
+	require.Equal(t, 9, **s.At(9))
+	allocs := testing.AllocsPerRun(5, func() {
+		s.Reset()
+		for range 3000 {
+			s.Push(nil)
+		}
+	})
+	require.Zero(t, allocs, "refilling a reset slab allocates nothing")
+}
