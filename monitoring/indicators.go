@@ -3,6 +3,7 @@ package monitoring
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -348,21 +349,30 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // direct access to the stores, such as research scripts; services call it
 // after their checks (Service.Indicators).
 //
-// It passes once over each store, several at a time (the stores must be
-// safe for concurrent use, as every Homeward store is). The cases come
-// first, keeping of each its id and the group of its breakdown keys;
-// meanwhile the active plans are scanned for the few facts the indicators
-// need, which are joined to their cases once the cases are indexed. The
-// child status assessments are read as summaries
-// (casework.ChildStatusSummary): when the store keeps them
-// (casework.ChildStatusScanner), they are joined to their cases as they
-// pass, once the cases are indexed; otherwise the assessments are scanned
-// while the cases pass and their summaries kept until then. The visits
-// pass last, handed from the store's scan to the tallies on a second
-// goroutine in batches of fixed size. No visit is kept: each is tallied as
-// it passes. Memory grows with the number of cases, assessments and plans
-// (about 100 bytes each), never with the number of visits.
+// It passes once over each store, all at the same time (the stores must
+// be safe for concurrent use, as every Homeward store is), and joins what
+// it reads to the cases by case id. The cases are indexed once their scan
+// ends, keeping of each its id and the group of its breakdown keys.
+// Meanwhile the visits pass, handed from the store's scan to the tallies
+// on a second goroutine in batches of fixed size and tallied in runs of
+// visits of one case, which are kept until the cases are indexed (at most
+// 32 MiB of them, then the visits wait) and joined from then on; the
+// active plans are scanned for the few facts the indicators need, kept
+// and joined once the cases are indexed. The child status assessments are
+// read as summaries (casework.ChildStatusSummary): when the store keeps
+// them (casework.ChildStatusScanner) they are joined as they pass, once
+// the cases are indexed; otherwise the assessments are scanned while the
+// cases pass and their summaries kept until then. No visit is kept. Memory
+// grows with the number of cases, assessments and plans (about 150 bytes
+// each), never with the number of visits; it is pooled, so that the next
+// computation reuses it.
 func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
+	return computeIndicators(ctx, src, orgs, p, grace, maxPendingRuns)
+}
+
+// computeIndicators is ComputeIndicators keeping at most maxPending visit
+// runs while the cases are indexed.
+func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace, maxPending int) ([]Indicator, error) {
 	if err := src.validate(); err != nil {
 		return nil, err
 	}
@@ -373,7 +383,7 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		grace = DefaultGraceDays
 	}
 	sel := newOrgSelection(orgs)
-	c := &computation{p: p, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace,
+	c := &computation{p: p, maxPending: maxPending, reentry: Period{p.From.AddMonths(-12), p.To.AddMonths(-12)}, grace: grace,
 		groupIx: map[groupKey]uint32{}, orgIx: map[homeward.OrgID]uint32{}, workspace: workspaces.Get().(*workspace)}
 	defer c.release()
 	for _, o := range sel.list {
@@ -434,6 +444,16 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 			fail("plans", err)
 		}
 	})
+	// The visits pass while the cases are scanned and indexed, tallied in
+	// runs of visits of one case, which are joined to their cases once
+	// the cases are indexed.
+	var visitTallies []tally
+	wg.Go(func() {
+		var err error
+		if visitTallies, err = c.tallyVisits(ctx, src.Visits, sel, indexed); err != nil {
+			fail("visits", err)
+		}
+	})
 	err := src.Cases.Scan(ctx, casework.CaseFilter{Org: sel.one}, every(ctx, func(cs *casework.Case) error {
 		if sel.keep(cs.Org) {
 			c.addCase(cs)
@@ -451,52 +471,12 @@ func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	c.sizePerCase(c.entries.Len())
 	close(indexed)
 
-	visitTally := make([]tally, len(c.groups))
-	var last struct {
-		id  casework.CaseID
-		ref caseRef
-		ok  bool
-	}
-	// The store's scan and the tallies run on two goroutines: the scan
-	// copies the few facts needed into batches.
-	err = pipeline(ctx, func(next func() (*visitFacts, error)) error {
-		return src.Visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: p.To}, every(ctx, func(v *Visit) error {
-			if !sel.keep(v.Org) {
-				return nil
-			}
-			f, err := next()
-			if err == nil {
-				*f = visitFacts{v.Case, v.Due, v.Done, v.Missed, v.Cancelled}
-			}
-			return err
-		}))
-	}, func(batch []visitFacts) error {
-		for i := range batch {
-			f := &batch[i]
-			// A store passes the visits of a case together more often
-			// than not (the in-memory one in the order they were
-			// created, a case's schedule at a time), so the case found
-			// for the last visit is tried first.
-			if f.cs != last.id {
-				last.id = f.cs
-				last.ref, last.ok = c.cases[f.cs]
-			}
-			if last.ok {
-				v := Visit{Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
-				c.addVisit(&visitTally[last.ref.group], &v)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		fail("visits", err)
-	}
 	wg.Wait()
 	if err := context.Cause(ctx); err != nil {
 		return nil, err
 	}
 	for g := range c.tallies {
-		c.tallies[g].add(&visitTally[g])
+		c.tallies[g].add(&visitTallies[g])
 	}
 	for i := range c.entries.Len() {
 		t := &c.tallies[c.entries.At(i).group]
@@ -703,11 +683,14 @@ type computation struct {
 	p       Period
 	reentry Period // the starts of the placements of IndicatorReentry
 	grace   int
-	orgs    []homeward.OrgID
-	orgIx   map[homeward.OrgID]uint32
-	groups  []groupKey
-	groupIx map[groupKey]uint32
-	tallies []tally // per group
+	// maxPending is the number of visit runs kept while the cases are
+	// indexed (maxPendingRuns).
+	maxPending int
+	orgs       []homeward.OrgID
+	orgIx      map[homeward.OrgID]uint32
+	groups     []groupKey
+	groupIx    map[groupKey]uint32
+	tallies    []tally // per group
 	*workspace
 }
 
@@ -722,6 +705,7 @@ type workspace struct {
 	csi        []csiPair // per case
 	planStates []uint8   // per case
 	plans      slab.Slab[planFacts]
+	runs       slab.Slab[visitRun]                    // visit runs kept until the cases are indexed
 	summaries  slab.Slab[casework.ChildStatusSummary] // when the store does not keep them
 }
 
@@ -743,6 +727,7 @@ func (w *workspace) release() {
 	clear(w.csi)
 	clear(w.planStates)
 	w.plans.Reset()
+	w.runs.Reset()
 	w.summaries.Reset()
 	workspaces.Put(w)
 }
@@ -886,9 +871,120 @@ func (c *computation) index() error {
 	return nil
 }
 
-// addVisit adds a visit of a case of the population to the tally t of the
-// case's group, when it is due on or before the end of the period.
-func (c *computation) addVisit(t *tally, v *Visit) {
+// visitRun is the tally of consecutive visits of one case, as a store
+// passed them: the counters of the visit indicators, indexed by
+// visitCounters.
+type visitRun struct {
+	cs casework.CaseID
+	n  [len(visitCounters)]uint32
+}
+
+// visitCounters are the counters of the tally that a visit adds to.
+var visitCounters = [...]counter{cOverdueDen, cOverdueNum, cOnTimeDen, cOnTimeNum}
+
+// maxPendingRuns is the number of visit runs that tallyVisits keeps while
+// the cases are indexed (32 MiB) before it waits for them.
+const maxPendingRuns = 1 << 20
+
+// tallyVisits passes over the visits due on or before the end of the
+// period on two goroutines (pipeline: the store's scan copies the few
+// facts needed into batches), tallying them in runs of visits of one case:
+// a store passes the visits of a case together more often than not (the
+// in-memory one in the order they were created, a case's schedule at a
+// time). Until ready is closed, when the cases are indexed, the runs are
+// kept in the workspace, up to c.maxPending; then each run is added to
+// the tally of its case's group, of which tallyVisits returns one per
+// group. The runs of cases outside the population are dropped.
+func (c *computation) tallyVisits(ctx context.Context, visits VisitStore, sel orgSelection, ready <-chan struct{}) ([]tally, error) {
+	var tallies []tally // made once the cases are indexed
+	join := func(r *visitRun) {
+		ref, ok := c.cases[r.cs]
+		if !ok {
+			return
+		}
+		t := &tallies[ref.group]
+		for k, ctr := range visitCounters {
+			t[ctr] += int64(r.n[k])
+		}
+	}
+	joinPending := func() {
+		tallies = make([]tally, len(c.groups))
+		for r := range c.runs.All {
+			join(r)
+		}
+		c.runs.Reset()
+	}
+	add := func(r *visitRun) error {
+		switch {
+		case tallies != nil:
+			join(r)
+			return nil
+		case c.runs.Len() < c.maxPending:
+			c.runs.Push(*r)
+			return nil
+		}
+		select {
+		case <-ready:
+		case <-ctx.Done():
+			return context.Cause(ctx)
+		}
+		joinPending()
+		join(r)
+		return nil
+	}
+	var cur visitRun
+	started := false // cur holds a run
+	err := pipeline(ctx, func(next func() (*visitFacts, error)) error {
+		return visits.Scan(ctx, VisitFilter{Org: sel.one, DueTo: c.p.To}, every(ctx, func(v *Visit) error {
+			if !sel.keep(v.Org) {
+				return nil
+			}
+			f, err := next()
+			if err == nil {
+				*f = visitFacts{v.Case, v.Due, v.Done, v.Missed, v.Cancelled}
+			}
+			return err
+		}))
+	}, func(batch []visitFacts) error {
+		if tallies == nil {
+			select {
+			case <-ready:
+				joinPending()
+			default:
+			}
+		}
+		for i := range batch {
+			f := &batch[i]
+			if !started || f.cs != cur.cs || cur.n[0] == math.MaxUint32 {
+				if started {
+					if err := add(&cur); err != nil {
+						return err
+					}
+				}
+				cur, started = visitRun{cs: f.cs}, true
+			}
+			c.countVisit(&cur, f)
+		}
+		return nil
+	})
+	if err == nil && started {
+		err = add(&cur)
+	}
+	if err == nil && tallies == nil {
+		select {
+		case <-ready:
+			joinPending()
+		case <-ctx.Done():
+			err = context.Cause(ctx)
+		}
+	}
+	return tallies, err
+}
+
+// countVisit counts a visit due on or before the end of the period in its
+// run.
+func (c *computation) countVisit(r *visitRun, f *visitFacts) {
+	v := Visit{Due: f.due, Done: f.done, Missed: f.missed, Cancelled: f.cancelled}
 	if v.Due.After(c.p.To) {
 		return
 	}
@@ -896,16 +992,16 @@ func (c *computation) addVisit(t *tally, v *Visit) {
 	if st == VisitCancelled {
 		return
 	}
-	t[cOverdueDen]++
+	r.n[0]++ // cOverdueDen
 	if st == VisitOverdue {
-		t[cOverdueNum]++
+		r.n[1]++ // cOverdueNum
 	}
 	if v.Due.Before(c.p.From) || (st != VisitDone && st != VisitMissed && st != VisitOverdue) {
 		return
 	}
-	t[cOnTimeDen]++
+	r.n[2]++ // cOnTimeDen
 	if st == VisitDone && v.OnTime(c.grace) {
-		t[cOnTimeNum]++
+		r.n[3]++ // cOnTimeNum
 	}
 }
 
