@@ -22,7 +22,11 @@
 // and an audit event for every change. Storage is behind one small
 // interface per aggregate ([Stores]); [NewMemoryStores] keeps them in
 // memory, the sqlstore module in SQLite or PostgreSQL, and the caseworktest
-// package checks any other implementation. Fields tagged
+// package checks any other implementation. Two optional interfaces let a
+// store answer faster than the small ones allow: [DuplicateFinder] for the
+// duplicate check on registration, and [ChildStatusScanner] for passes over
+// millions of Child Status Index assessments; the in-memory stores
+// implement both. Fields tagged
 // `privacy:"identifier"` (names, exact birth dates, addresses, phone and ID
 // numbers) never leave through a summary, an export, a log line or an error.
 package casework

@@ -89,3 +89,41 @@ func ExamplePlanRules_Check() {
 	// Output:
 	// support_share: support is 53% of the household's income in KES over the last 3 months (more than 50%)
 }
+
+// Read the Child Status Index assessments of an organisation as summaries,
+// through the store's ChildStatusScanner when it has one, as the in-memory
+// store does.
+func ExampleChildStatusScanner() {
+	ctx := context.Background()
+	st := casework.NewMemoryStores()
+	scores := map[casework.Factor]int{}
+	for _, f := range casework.KindChildStatus.Factors() {
+		scores[f] = 3
+	}
+	scores[casework.CSIWellness] = 1
+	_, err := st.Assessments.Create(ctx, casework.Assessment{ID: "a1", Org: "hope-kenya", Kind: casework.KindChildStatus,
+		Case: "c1", Date: homeward.MustParseDate("2026-03-02"), Scores: scores})
+	if err != nil {
+		panic(err)
+	}
+	sc, ok := st.Assessments.(casework.ChildStatusScanner)
+	if !ok {
+		panic("no ChildStatusScanner")
+	}
+	err = sc.ScanChildStatus(ctx, "hope-kenya", func(s *casework.ChildStatusSummary) error {
+		for d, dom := range casework.CSIDomains {
+			fmt.Printf("%s %s %d\n", s.Case, dom.Domain, s.Domains[d])
+		}
+		return nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	// Output:
+	// c1 food_and_nutrition 6
+	// c1 shelter_and_care 6
+	// c1 protection 6
+	// c1 health 4
+	// c1 psychosocial 6
+	// c1 education_and_skills 6
+}
