@@ -356,16 +356,16 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // Meanwhile the visits pass, handed from the store's scan to the tallies
 // on a second goroutine in batches of fixed size and tallied in runs of
 // visits of one case, which are kept until the cases are indexed (at most
-// 32 MiB of them, then the visits wait) and joined from then on; the
-// active plans are scanned for the few facts the indicators need, kept
-// and joined once the cases are indexed. The child status assessments are
-// read as summaries (casework.ChildStatusSummary): when the store keeps
-// them (casework.ChildStatusScanner) they are joined as they pass, once
-// the cases are indexed; otherwise the assessments are scanned while the
-// cases pass and their summaries kept until then. No visit is kept. Memory
-// grows with the number of cases, assessments and plans (about 150 bytes
-// each), never with the number of visits; it is pooled, so that the next
-// computation reuses it.
+// 32 MiB of them, then the visits wait) and joined from then on. Once
+// the cases are indexed, the active plans pass and are joined. The child
+// status assessments are read as summaries (casework.ChildStatusSummary):
+// when the store keeps them (casework.ChildStatusScanner) they are joined
+// as they pass, once the cases are indexed; otherwise the assessments are
+// scanned while the cases pass and their summaries kept until then. No
+// visit or plan is kept. Memory grows with the number of cases (about 130
+// bytes each) and, for a store without ChildStatusScanner, of child status
+// assessments (about 60 bytes each), never with the number of visits; it
+// is pooled, so that the next computation reuses it.
 func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
 	return computeIndicators(ctx, src, orgs, p, grace, maxPendingRuns)
 }
@@ -431,15 +431,20 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		}
 	})
 	wg.Go(func() {
-		err := scanThenJoin(ctx, indexed, &c.plans, func(push func(planFacts)) error {
-			var f planFacts
-			return src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
-				if sel.keep(pl.Org) && f.set(pl, p.To) {
-					push(f)
-				}
-				return nil
-			}))
-		}, func(pl *planFacts) { c.addPlan(pl) })
+		// The active plans are joined as they pass, once the cases are
+		// indexed.
+		select {
+		case <-indexed:
+		case <-ctx.Done():
+			return
+		}
+		var f planFacts
+		err := src.Plans.Scan(ctx, casework.PlanFilter{Org: sel.one, Status: casework.PlanActive}, every(ctx, func(pl *casework.Plan) error {
+			if sel.keep(pl.Org) && f.set(pl, p.To) {
+				c.addPlan(&f)
+			}
+			return nil
+		}))
 		if err != nil {
 			fail("plans", err)
 		}
@@ -701,10 +706,9 @@ type computation struct {
 type workspace struct {
 	entries    slab.Slab[caseEntry] // the population, in the order of the scan
 	cases      map[casework.CaseID]caseRef
-	mapSize    int       // the number of cases cases was made for
-	csi        []csiPair // per case
-	planStates []uint8   // per case
-	plans      slab.Slab[planFacts]
+	mapSize    int                                    // the number of cases cases was made for
+	csi        []csiPair                              // per case
+	planStates []uint8                                // per case
 	runs       slab.Slab[visitRun]                    // visit runs kept until the cases are indexed
 	summaries  slab.Slab[casework.ChildStatusSummary] // when the store does not keep them
 }
@@ -726,7 +730,6 @@ func (w *workspace) release() {
 	clear(w.cases)
 	clear(w.csi)
 	clear(w.planStates)
-	w.plans.Reset()
 	w.runs.Reset()
 	w.summaries.Reset()
 	workspaces.Put(w)
