@@ -361,8 +361,10 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // status assessments are read as summaries (casework.ChildStatusSummary):
 // when the store keeps them (casework.ChildStatusScanner) they are joined
 // as they pass, once the cases are indexed; otherwise the assessments are
-// scanned while the cases pass and their summaries kept until then. No
-// visit or plan is kept. Memory grows with the number of cases (about 130
+// scanned while the cases pass and their summaries kept until then. Only
+// when two assessments of a case share the date of its first or latest
+// does a second pass over the summaries settle, for those cases, which of
+// the two counts (by id). No visit or plan is kept. Memory grows with the number of cases (about 130
 // bytes each) and, for a store without ChildStatusScanner, of child status
 // assessments (about 60 bytes each), never with the number of visits; it
 // is pooled, so that the next computation reuses it.
@@ -402,6 +404,7 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	wg.Go(func() {
 		keep := func(s *casework.ChildStatusSummary) bool { return sel.keep(s.Org) && !s.Date.After(p.To) }
 		var err error
+		var again func(fn func(*casework.ChildStatusSummary)) error // a second pass, for ties
 		if sc, ok := src.Assessments.(casework.ChildStatusScanner); ok {
 			// The store keeps the summaries: they are joined as they
 			// pass, once the cases are indexed.
@@ -410,12 +413,15 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 			case <-ctx.Done():
 				return
 			}
-			err = sc.ScanChildStatus(ctx, sel.one, every(ctx, func(s *casework.ChildStatusSummary) error {
-				if keep(s) {
-					c.addAssessment(s)
-				}
-				return nil
-			}))
+			again = func(fn func(*casework.ChildStatusSummary)) error {
+				return sc.ScanChildStatus(ctx, sel.one, every(ctx, func(s *casework.ChildStatusSummary) error {
+					if keep(s) {
+						fn(s)
+					}
+					return nil
+				}))
+			}
+			err = again(c.addAssessment)
 		} else {
 			err = scanThenJoin(ctx, indexed, &c.summaries, func(push func(casework.ChildStatusSummary)) error {
 				return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
@@ -424,7 +430,16 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 					}
 					return nil
 				}))
-			}, func(s *casework.ChildStatusSummary) { c.addAssessment(s) })
+			}, c.addAssessment)
+			again = func(fn func(*casework.ChildStatusSummary)) error {
+				for s := range c.summaries.All {
+					fn(s)
+				}
+				return nil
+			}
+		}
+		if err == nil {
+			err = c.breakTies(again)
 		}
 		if err != nil {
 			fail("assessments", err)
@@ -503,7 +518,8 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 
 // scanThenJoin runs scan, keeping in facts (empty) the facts it pushes,
 // and, once ready is closed, hands each of them to join. It returns scan's
-// error; when ctx is done before ready is closed, nothing is joined.
+// error, or ctx's cause when ctx is done before ready is closed, in which
+// case nothing is joined.
 func scanThenJoin[F any](ctx context.Context, ready <-chan struct{}, facts *slab.Slab[F], scan func(push func(F)) error, join func(*F)) error {
 	if err := scan(func(f F) { facts.Push(f) }); err != nil {
 		return err
@@ -511,7 +527,7 @@ func scanThenJoin[F any](ctx context.Context, ready <-chan struct{}, facts *slab
 	select {
 	case <-ready:
 	case <-ctx.Done():
-		return nil
+		return context.Cause(ctx)
 	}
 	for f := range facts.All {
 		join(f)
@@ -670,12 +686,14 @@ type caseEntry struct {
 }
 
 // csiPair keeps the first and latest child status assessment of a case: the
-// six domain scores of each, as sums of the two factors (2 to 8).
+// six domain scores of each, as sums of the two factors (2 to 8). tied
+// marks a case with two assessments on the date of either, which
+// breakTies settles.
 type csiPair struct {
-	first, last     homeward.Date
-	firstID, lastID casework.AssessmentID
-	firstS, lastS   [6]uint8
-	n               uint8 // assessments seen, up to 2
+	first, last   homeward.Date
+	firstS, lastS [6]uint8
+	n             uint8 // assessments seen, up to 2
+	tied          bool
 }
 
 // Plan states of a case.
@@ -1017,18 +1035,75 @@ func (c *computation) addAssessment(a *casework.ChildStatusSummary) {
 	}
 	x := &c.csi[ref.idx]
 	if x.n == 0 {
-		x.first, x.firstID, x.firstS = a.Date, a.ID, a.Domains
-		x.last, x.lastID, x.lastS = a.Date, a.ID, a.Domains
-		x.n = 1
+		x.first, x.firstS, x.last, x.lastS, x.n = a.Date, a.Domains, a.Date, a.Domains, 1
 		return
 	}
 	x.n = 2
-	if a.Date.Before(x.first) || (a.Date == x.first && a.ID < x.firstID) {
-		x.first, x.firstID, x.firstS = a.Date, a.ID, a.Domains
+	switch {
+	case a.Date.Before(x.first):
+		x.first, x.firstS = a.Date, a.Domains
+	case a.Date == x.first:
+		x.tied = true
 	}
-	if a.Date.After(x.last) || (a.Date == x.last && a.ID > x.lastID) {
-		x.last, x.lastID, x.lastS = a.Date, a.ID, a.Domains
+	switch {
+	case a.Date.After(x.last):
+		x.last, x.lastS = a.Date, a.Domains
+	case a.Date == x.last:
+		x.tied = true
 	}
+}
+
+// breakTies settles the first and latest assessment of the cases where two
+// child status assessments share the date of either: of two on one day,
+// the one with the smaller id is the earlier. It takes a second pass over
+// the summaries (again), for those cases, when there are any; so the
+// per-case arrays need not keep two ids for every case.
+func (c *computation) breakTies(again func(fn func(*casework.ChildStatusSummary)) error) error {
+	type exact struct {
+		idx             int
+		first, last     homeward.Date
+		firstID, lastID casework.AssessmentID
+		firstS, lastS   [6]uint8
+		seen            bool
+	}
+	var tied map[casework.CaseID]*exact
+	for i := range c.csi {
+		if c.csi[i].tied {
+			if tied == nil {
+				tied = map[casework.CaseID]*exact{}
+			}
+			tied[c.entries.At(i).id] = &exact{idx: i}
+		}
+	}
+	if tied == nil {
+		return nil
+	}
+	err := again(func(s *casework.ChildStatusSummary) {
+		e := tied[s.Case]
+		switch {
+		case e == nil:
+			return
+		case !e.seen:
+			e.first, e.firstID, e.firstS = s.Date, s.ID, s.Domains
+			e.last, e.lastID, e.lastS = s.Date, s.ID, s.Domains
+			e.seen = true
+			return
+		}
+		if s.Date.Before(e.first) || (s.Date == e.first && s.ID < e.firstID) {
+			e.first, e.firstID, e.firstS = s.Date, s.ID, s.Domains
+		}
+		if s.Date.After(e.last) || (s.Date == e.last && s.ID > e.lastID) {
+			e.last, e.lastID, e.lastS = s.Date, s.ID, s.Domains
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, e := range tied {
+		x := &c.csi[e.idx]
+		x.firstS, x.lastS = e.firstS, e.lastS
+	}
+	return nil
 }
 
 // planFacts are the facts of an active plan that the indicators need.

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -706,6 +708,62 @@ func TestIndicatorsWithoutChildStatusScanner(t *testing.T) {
 			require.Equal(t, want, got, "organisations %v, period %v", orgs, p)
 			csi := byID(t, got, monitoring.IndicatorCSIChange+"."+string(casework.CSIDomainHealth))
 			require.False(t, csi.Denominator.IsZero(), "the population has children with two assessments")
+		}
+	}
+}
+
+// TestCSIChangeSameDayByID gives children several child status assessments
+// on few dates, in random order of creation, and checks the change against
+// the first and latest by (date, id) computed here, with and without the
+// store's ChildStatusScanner.
+func TestCSIChangeSameDayByID(t *testing.T) {
+	ctx := context.Background()
+	rng := rand.New(rand.NewPCG(9, 9))
+	st := casework.NewMemoryStores()
+	want := map[casework.CSIDomain]decimal.Decimal{}
+	children := 0
+	for i := range 60 {
+		id := casework.CaseID(fmt.Sprintf("c%02d", i))
+		_, err := st.Cases.Create(ctx, casework.Case{ID: id, Org: "org-a", RegisteredOn: day("2026-01-01"), Risk: casework.RiskLow,
+			Child: casework.Child{Sex: casework.SexMale, BirthDate: day("2016-01-01")}})
+		require.NoError(t, err)
+		var as []casework.Assessment
+		for _, k := range rng.Perm(rng.IntN(5)) {
+			scores := map[casework.Factor]int{}
+			for _, f := range casework.KindChildStatus.Factors() {
+				scores[f] = 1 + rng.IntN(4)
+			}
+			a := casework.Assessment{ID: casework.AssessmentID(fmt.Sprintf("%s-a%d", id, k)), Org: "org-a", Kind: casework.KindChildStatus,
+				Case: id, Date: day("2026-02-01").AddDays(30 * rng.IntN(2)), Scores: scores}
+			_, err := st.Assessments.Create(ctx, a)
+			require.NoError(t, err)
+			as = append(as, a)
+		}
+		if len(as) < 2 {
+			continue
+		}
+		children++
+		slices.SortFunc(as, func(a, b casework.Assessment) int {
+			if c := a.Date.Compare(b.Date); c != 0 {
+				return c
+			}
+			return strings.Compare(string(a.ID), string(b.ID))
+		})
+		first, last := as[0].DomainScores(), as[len(as)-1].DomainScores()
+		for d, v := range last {
+			want[d] = want[d].Add(v.Sub(first[d]))
+		}
+	}
+	src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: monitoring.NewMemoryVisitStore()}
+	plain := src
+	plain.Assessments = scanOnlyAssessments{st.Assessments}
+	for _, s := range []monitoring.Sources{src, plain} {
+		inds, err := monitoring.ComputeIndicators(ctx, s, nil, year2027, 0)
+		require.NoError(t, err)
+		for _, d := range casework.CSIDomains {
+			in := byID(t, inds, monitoring.IndicatorCSIChange+"."+string(d.Domain))
+			require.True(t, want[d.Domain].Equal(in.Numerator), "%s: want %s, got %s", d.Domain, want[d.Domain], in.Numerator)
+			require.Equal(t, fmt.Sprint(children), in.Denominator.String())
 		}
 	}
 }
