@@ -364,10 +364,11 @@ func (s *Service) readOrgs(ctx context.Context, orgs []homeward.OrgID, what stri
 // scanned while the cases pass and their summaries kept until then. Only
 // when two assessments of a case share the date of its first or latest
 // does a second pass over the summaries settle, for those cases, which of
-// the two counts (by id). No visit or plan is kept. Memory grows with the number of cases (about 130
-// bytes each) and, for a store without ChildStatusScanner, of child status
-// assessments (about 60 bytes each), never with the number of visits; it
-// is pooled, so that the next computation reuses it.
+// the two counts (by id). No visit or plan is kept. Memory grows with the
+// number of cases (about 100 bytes each) and, for a store without
+// ChildStatusScanner, of child status assessments (about 60 bytes each),
+// never with the number of visits; it is pooled, so that the next
+// computation reuses it.
 func ComputeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, p Period, grace int) ([]Indicator, error) {
 	return computeIndicators(ctx, src, orgs, p, grace, maxPendingRuns)
 }
