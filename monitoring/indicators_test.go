@@ -427,13 +427,65 @@ func (failingVisits) Scan(context.Context, monitoring.VisitFilter, func(*monitor
 	return errBroken
 }
 
+// failAfter passes n records of a store's scan, then fails.
+func failAfter[T any](n int, scan func(fn func(*T) error) error, fn func(*T) error) error {
+	return scan(func(x *T) error {
+		if n--; n < 0 {
+			return errBroken
+		}
+		return fn(x)
+	})
+}
+
+type failingCases struct{ casework.CaseStore }
+
+func (s failingCases) Scan(ctx context.Context, f casework.CaseFilter, fn func(*casework.Case) error) error {
+	return failAfter(3, func(fn func(*casework.Case) error) error { return s.CaseStore.Scan(ctx, f, fn) }, fn)
+}
+
+type failingAssessments struct{ casework.AssessmentStore }
+
+func (s failingAssessments) Scan(ctx context.Context, f casework.AssessmentFilter, fn func(*casework.Assessment) error) error {
+	return failAfter(1, func(fn func(*casework.Assessment) error) error { return s.AssessmentStore.Scan(ctx, f, fn) }, fn)
+}
+
+type failingPlans struct{ casework.PlanStore }
+
+func (s failingPlans) Scan(context.Context, casework.PlanFilter, func(*casework.Plan) error) error {
+	return errBroken
+}
+
+// TestIndicatorsStoreError checks that a failure of any store's scan, at
+// its start or part-way, is the computation's error, naming the store,
+// whatever the other scans are doing at the time; and that a computation
+// after it gives the same figures as one before.
 func TestIndicatorsStoreError(t *testing.T) {
 	f := newIndicatorFixture(t)
-	src := f.sources()
-	src.Visits = failingVisits{f.visits}
-	_, err := monitoring.ComputeIndicators(context.Background(), src, nil, year2027, 0)
-	require.ErrorIs(t, err, errBroken)
-	require.ErrorContains(t, err, "scan visits")
+	ctx := context.Background()
+	want, err := monitoring.ComputeIndicators(ctx, f.sources(), nil, year2027, 0)
+	require.NoError(t, err)
+	for what, broken := range map[string]func(*monitoring.Sources){
+		"visits":      func(s *monitoring.Sources) { s.Visits = failingVisits{f.visits} },
+		"cases":       func(s *monitoring.Sources) { s.Cases = failingCases{f.stores.Cases} },
+		"assessments": func(s *monitoring.Sources) { s.Assessments = failingAssessments{f.stores.Assessments} },
+		"plans":       func(s *monitoring.Sources) { s.Plans = failingPlans{f.stores.Plans} },
+	} {
+		src := f.sources()
+		broken(&src)
+		for range 20 { // the scans race each other differently each time
+			_, err := monitoring.ComputeIndicators(ctx, src, nil, year2027, 0)
+			require.ErrorIs(t, err, errBroken, what)
+			require.ErrorContains(t, err, "scan "+what)
+		}
+	}
+	got, err := monitoring.ComputeIndicators(ctx, f.sources(), nil, year2027, 0)
+	require.NoError(t, err)
+	require.Equal(t, want, got, "the pooled memory of the failed computations leaves nothing behind")
+
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err = monitoring.ComputeIndicators(cancelled, f.sources(), nil, year2027, 0)
+	require.ErrorIs(t, err, context.Canceled)
 }
 
 func TestServiceIndicatorsAccess(t *testing.T) {
