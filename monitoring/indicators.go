@@ -396,10 +396,9 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 	defer cancel(nil)
 	fail := func(what string, err error) { cancel(fmt.Errorf("indicators: scan %s: %w", what, err)) }
 
-	// The cases come first: every other record is tallied in the group of
-	// its case. Meanwhile the assessments and the plans are scanned for
-	// their few facts, which are joined to their cases once the cases are
-	// indexed, while the visits pass.
+	// Every record is tallied in the group of its case, so everything but
+	// the cases waits, at some point, for the cases to be indexed: indexed
+	// is closed then.
 	indexed := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
@@ -424,19 +423,30 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 			}
 			err = again(c.addAssessment)
 		} else {
-			err = scanThenJoin(ctx, indexed, &c.summaries, func(push func(casework.ChildStatusSummary)) error {
-				return src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
-					if s, ok := a.ChildStatusSummary(); ok && keep(&s) {
-						push(s)
-					}
-					return nil
-				}))
-			}, c.addAssessment)
+			// The store passes whole assessments: their summaries are
+			// kept while the cases pass, and joined once the cases are
+			// indexed.
+			err = src.Assessments.Scan(ctx, casework.AssessmentFilter{Org: sel.one, Kind: casework.KindChildStatus}, every(ctx, func(a *casework.Assessment) error {
+				if s, ok := a.ChildStatusSummary(); ok && keep(&s) {
+					c.summaries.Push(s)
+				}
+				return nil
+			}))
+			if err == nil {
+				select {
+				case <-indexed:
+				case <-ctx.Done():
+					err = context.Cause(ctx)
+				}
+			}
 			again = func(fn func(*casework.ChildStatusSummary)) error {
 				for s := range c.summaries.All {
 					fn(s)
 				}
 				return nil
+			}
+			if err == nil {
+				err = again(c.addAssessment)
 			}
 		}
 		if err == nil {
@@ -515,25 +525,6 @@ func computeIndicators(ctx context.Context, src Sources, orgs []homeward.OrgID, 
 		}
 	}
 	return c.indicators(sel), nil
-}
-
-// scanThenJoin runs scan, keeping in facts (empty) the facts it pushes,
-// and, once ready is closed, hands each of them to join. It returns scan's
-// error, or ctx's cause when ctx is done before ready is closed, in which
-// case nothing is joined.
-func scanThenJoin[F any](ctx context.Context, ready <-chan struct{}, facts *slab.Slab[F], scan func(push func(F)) error, join func(*F)) error {
-	if err := scan(func(f F) { facts.Push(f) }); err != nil {
-		return err
-	}
-	select {
-	case <-ready:
-	case <-ctx.Done():
-		return context.Cause(ctx)
-	}
-	for f := range facts.All {
-		join(f)
-	}
-	return nil
 }
 
 // visitFacts are the facts of a visit that the indicators need.
