@@ -9,7 +9,10 @@ import (
 	"github.com/homewardkit/homeward/internal/slab"
 )
 
-// NewMemoryStores returns in-memory stores, safe for concurrent use.
+// NewMemoryStores returns in-memory stores, safe for concurrent use. The
+// case store implements DuplicateFinder, and the assessment store
+// ChildStatusScanner, keeping beside each child status assessment its
+// summary (about 95 bytes).
 func NewMemoryStores() Stores {
 	return Stores{
 		Cases: newMemCaseStore(),
