@@ -737,7 +737,14 @@ func (w *workspace) sizePerCase(n int) {
 // the pool.
 func (w *workspace) release() {
 	w.entries.Reset()
-	clear(w.cases)
+	// Clearing a map takes time in proportion to the size it was made
+	// for: a map much larger than this computation needed is dropped, so
+	// that small computations after a large one stay quick.
+	if w.mapSize > 4*len(w.cases)+4096 {
+		w.cases, w.mapSize = nil, 0
+	} else {
+		clear(w.cases)
+	}
 	clear(w.csi)
 	clear(w.planStates)
 	w.runs.Reset()

@@ -819,3 +819,29 @@ func TestCSIChangeSameDayByID(t *testing.T) {
 		}
 	}
 }
+
+// TestIndicatorsLargeThenSmall computes the indicators of a large and of a
+// small population in turns, so that each reuses memory the other left
+// (pooled, or dropped when much too large), and checks that the figures
+// never change.
+func TestIndicatorsLargeThenSmall(t *testing.T) {
+	ctx := context.Background()
+	st := casework.NewMemoryStores()
+	visits := monitoring.NewMemoryVisitStore()
+	pop := populate(t, rand.New(rand.NewPCG(2, 3)), st, visits, 6000, 2)
+	large := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: visits}
+	small := newIndicatorFixture(t).sources()
+	p := monitoring.Period{From: day("2025-07-01"), To: day("2026-06-30")}
+	wantLarge, err := monitoring.ComputeIndicators(ctx, large, pop.orgs, p, 0)
+	require.NoError(t, err)
+	wantSmall, err := monitoring.ComputeIndicators(ctx, small, nil, year2027, 0)
+	require.NoError(t, err)
+	for range 3 {
+		got, err := monitoring.ComputeIndicators(ctx, large, pop.orgs, p, 0)
+		require.NoError(t, err)
+		require.Equal(t, wantLarge, got)
+		got, err = monitoring.ComputeIndicators(ctx, small, nil, year2027, 0)
+		require.NoError(t, err)
+		require.Equal(t, wantSmall, got)
+	}
+}
