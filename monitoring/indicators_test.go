@@ -619,50 +619,6 @@ func TestIndicatorsJSON(t *testing.T) {
 	require.Len(t, back.Breakdowns[monitoring.DimRisk], 3)
 }
 
-// TestCSIChangeAgreesWithDomainScores recomputes the Child Status Index
-// change of random assessments with casework.Assessment.DomainScores.
-func TestCSIChangeAgreesWithDomainScores(t *testing.T) {
-	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(4, 2))
-	st := casework.NewMemoryStores()
-	want := map[casework.CSIDomain]decimal.Decimal{}
-	children := 0
-	for i := range 50 {
-		id := casework.CaseID(fmt.Sprintf("c%02d", i))
-		_, err := st.Cases.Create(ctx, casework.Case{ID: id, Org: "org-a", RegisteredOn: day("2026-01-01"), Risk: casework.RiskLow,
-			Child: casework.Child{Sex: casework.SexFemale, BirthDate: day("2015-01-01")}})
-		require.NoError(t, err)
-		var as []casework.Assessment
-		for k := range rng.IntN(4) {
-			scores := map[casework.Factor]int{}
-			for _, f := range casework.KindChildStatus.Factors() {
-				scores[f] = 1 + rng.IntN(4)
-			}
-			a := casework.Assessment{ID: casework.AssessmentID(fmt.Sprintf("%s-a%d", id, k)), Org: "org-a", Kind: casework.KindChildStatus,
-				Case: id, Date: day("2026-02-01").AddDays(30 * k), Scores: scores}
-			_, err := st.Assessments.Create(ctx, a)
-			require.NoError(t, err)
-			as = append(as, a)
-		}
-		if len(as) < 2 {
-			continue
-		}
-		children++
-		first, last := as[0].DomainScores(), as[len(as)-1].DomainScores()
-		for d, v := range last {
-			want[d] = want[d].Add(v.Sub(first[d]))
-		}
-	}
-	src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: monitoring.NewMemoryVisitStore()}
-	inds, err := monitoring.ComputeIndicators(ctx, src, nil, year2027, 0)
-	require.NoError(t, err)
-	for _, d := range casework.CSIDomains {
-		in := byID(t, inds, monitoring.IndicatorCSIChange+"."+string(d.Domain))
-		require.True(t, want[d.Domain].Equal(in.Numerator), "%s: want %s, got %s", d.Domain, want[d.Domain], in.Numerator)
-		require.Equal(t, fmt.Sprint(children), in.Denominator.String())
-	}
-}
-
 // twiceCases passes every case twice.
 type twiceCases struct{ casework.CaseStore }
 
@@ -764,62 +720,6 @@ func TestIndicatorsWithoutChildStatusScanner(t *testing.T) {
 	}
 }
 
-// TestCSIChangeSameDayByID gives children several child status assessments
-// on few dates, in random order of creation, and checks the change against
-// the first and latest by (date, id) computed here, with and without the
-// store's ChildStatusScanner.
-func TestCSIChangeSameDayByID(t *testing.T) {
-	ctx := context.Background()
-	rng := rand.New(rand.NewPCG(9, 9))
-	st := casework.NewMemoryStores()
-	want := map[casework.CSIDomain]decimal.Decimal{}
-	children := 0
-	for i := range 60 {
-		id := casework.CaseID(fmt.Sprintf("c%02d", i))
-		_, err := st.Cases.Create(ctx, casework.Case{ID: id, Org: "org-a", RegisteredOn: day("2026-01-01"), Risk: casework.RiskLow,
-			Child: casework.Child{Sex: casework.SexMale, BirthDate: day("2016-01-01")}})
-		require.NoError(t, err)
-		var as []casework.Assessment
-		for _, k := range rng.Perm(rng.IntN(5)) {
-			scores := map[casework.Factor]int{}
-			for _, f := range casework.KindChildStatus.Factors() {
-				scores[f] = 1 + rng.IntN(4)
-			}
-			a := casework.Assessment{ID: casework.AssessmentID(fmt.Sprintf("%s-a%d", id, k)), Org: "org-a", Kind: casework.KindChildStatus,
-				Case: id, Date: day("2026-02-01").AddDays(30 * rng.IntN(2)), Scores: scores}
-			_, err := st.Assessments.Create(ctx, a)
-			require.NoError(t, err)
-			as = append(as, a)
-		}
-		if len(as) < 2 {
-			continue
-		}
-		children++
-		slices.SortFunc(as, func(a, b casework.Assessment) int {
-			if c := a.Date.Compare(b.Date); c != 0 {
-				return c
-			}
-			return strings.Compare(string(a.ID), string(b.ID))
-		})
-		first, last := as[0].DomainScores(), as[len(as)-1].DomainScores()
-		for d, v := range last {
-			want[d] = want[d].Add(v.Sub(first[d]))
-		}
-	}
-	src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: monitoring.NewMemoryVisitStore()}
-	plain := src
-	plain.Assessments = scanOnlyAssessments{st.Assessments}
-	for _, s := range []monitoring.Sources{src, plain} {
-		inds, err := monitoring.ComputeIndicators(ctx, s, nil, year2027, 0)
-		require.NoError(t, err)
-		for _, d := range casework.CSIDomains {
-			in := byID(t, inds, monitoring.IndicatorCSIChange+"."+string(d.Domain))
-			require.True(t, want[d.Domain].Equal(in.Numerator), "%s: want %s, got %s", d.Domain, want[d.Domain], in.Numerator)
-			require.Equal(t, fmt.Sprint(children), in.Denominator.String())
-		}
-	}
-}
-
 // TestIndicatorsLargeThenSmall computes the indicators of a large and of a
 // small population in turns, so that each reuses memory the other left
 // (pooled, or dropped when much too large), and checks that the figures
@@ -843,5 +743,87 @@ func TestIndicatorsLargeThenSmall(t *testing.T) {
 		got, err = monitoring.ComputeIndicators(ctx, small, nil, year2027, 0)
 		require.NoError(t, err)
 		require.Equal(t, wantSmall, got)
+	}
+}
+
+// TestCSIChangeAgreesWithDomainScores recomputes the Child Status Index
+// change of random assessments with casework.Assessment.DomainScores, from
+// the first and latest assessment by (date, id): once with a date of its
+// own for each assessment, once with several on few dates, created in
+// random order; with and without the store's ChildStatusScanner.
+func TestCSIChangeAgreesWithDomainScores(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// dates returns the day offsets of the assessments of a child, in
+		// the order of creation.
+		dates func(rng *rand.Rand) []int
+	}{
+		{"own dates", func(rng *rand.Rand) []int {
+			out := make([]int, rng.IntN(4))
+			for k := range out {
+				out[k] = 30 * k
+			}
+			return out
+		}},
+		{"same-day ties", func(rng *rand.Rand) []int {
+			out := make([]int, rng.IntN(5))
+			for k := range out {
+				out[k] = 30 * rng.IntN(2)
+			}
+			return out
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			rng := rand.New(rand.NewPCG(4, 2))
+			st := casework.NewMemoryStores()
+			want := map[casework.CSIDomain]decimal.Decimal{}
+			children := 0
+			for i := range 60 {
+				id := casework.CaseID(fmt.Sprintf("c%02d", i))
+				_, err := st.Cases.Create(ctx, casework.Case{ID: id, Org: "org-a", RegisteredOn: day("2026-01-01"), Risk: casework.RiskLow,
+					Child: casework.Child{Sex: casework.SexFemale, BirthDate: day("2015-01-01")}})
+				require.NoError(t, err)
+				var as []casework.Assessment
+				dates := tc.dates(rng)
+				for n, k := range rng.Perm(len(dates)) {
+					scores := map[casework.Factor]int{}
+					for _, f := range casework.KindChildStatus.Factors() {
+						scores[f] = 1 + rng.IntN(4)
+					}
+					a := casework.Assessment{ID: casework.AssessmentID(fmt.Sprintf("%s-a%d", id, k)), Org: "org-a", Kind: casework.KindChildStatus,
+						Case: id, Date: day("2026-02-01").AddDays(dates[n]), Scores: scores}
+					_, err := st.Assessments.Create(ctx, a)
+					require.NoError(t, err)
+					as = append(as, a)
+				}
+				if len(as) < 2 {
+					continue
+				}
+				children++
+				slices.SortFunc(as, func(a, b casework.Assessment) int {
+					if c := a.Date.Compare(b.Date); c != 0 {
+						return c
+					}
+					return strings.Compare(string(a.ID), string(b.ID))
+				})
+				first, last := as[0].DomainScores(), as[len(as)-1].DomainScores()
+				for d, v := range last {
+					want[d] = want[d].Add(v.Sub(first[d]))
+				}
+			}
+			src := monitoring.Sources{Cases: st.Cases, Assessments: st.Assessments, Plans: st.Plans, Visits: monitoring.NewMemoryVisitStore()}
+			plain := src
+			plain.Assessments = scanOnlyAssessments{st.Assessments}
+			for _, s := range []monitoring.Sources{src, plain} {
+				inds, err := monitoring.ComputeIndicators(ctx, s, nil, year2027, 0)
+				require.NoError(t, err)
+				for _, d := range casework.CSIDomains {
+					in := byID(t, inds, monitoring.IndicatorCSIChange+"."+string(d.Domain))
+					require.True(t, want[d.Domain].Equal(in.Numerator), "%s: want %s, got %s", d.Domain, want[d.Domain], in.Numerator)
+					require.Equal(t, fmt.Sprint(children), in.Denominator.String())
+				}
+			}
+		})
 	}
 }
