@@ -400,21 +400,7 @@ func (t *Table[K, V]) List(keep func(*V) bool, sortKey func(*V) string, req home
 // no particular order, until fn returns an error, which Scan returns. The
 // table is read-locked during the scan, so fn must not write to it.
 func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
-	t.mu.RLock()
-	defer t.mu.RUnlock()
-	// c is declared once: taking its address inside the loop would move a
-	// new copy to the heap for every row.
-	var c V
-	var err error
-	for v := range t.rows.All {
-		if keep(v) {
-			c = t.clone(*v)
-			if err = fn(&c); err != nil {
-				break
-			}
-		}
-	}
-	return err
+	return t.scan(keep, true, fn)
 }
 
 // ScanShared is Scan without the deep copy: fn sees a plain copy of each
@@ -425,17 +411,29 @@ func (t *Table[K, V]) Scan(keep func(*V) bool, fn func(*V) error) error {
 // nothing it is given. It is for read-only passes over many values, such
 // as indicators and exports.
 func (t *Table[K, V]) ScanShared(keep func(*V) bool, fn func(*V) error) error {
+	return t.scan(keep, false, fn)
+}
+
+// scan is Scan with a deep copy of each value (deep) or a plain one
+// (ScanShared).
+func (t *Table[K, V]) scan(keep func(*V) bool, deep bool, fn func(*V) error) error {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
+	// c is declared once: taking its address inside the loop would move a
+	// new copy to the heap for every row.
 	var c V
-	var err error
 	for v := range t.rows.All {
-		if keep(v) {
+		if !keep(v) {
+			continue
+		}
+		if deep {
+			c = t.clone(*v)
+		} else {
 			c = *v
-			if err = fn(&c); err != nil {
-				break
-			}
+		}
+		if err := fn(&c); err != nil {
+			return err
 		}
 	}
-	return err
+	return nil
 }
